@@ -1,0 +1,27 @@
+namespace ContinuousOperation.Domain.Monitoring;
+
+public enum ErrorKind
+{
+    Database,
+    Api,
+    Stream,
+    Actor,
+    Consistency,
+    Infrastructure,
+}
+
+public enum ErrorSeverity
+{
+    Error,
+
+    /// <summary>Supervisor gave up, actor system terminated, consistency violated, journal unreadable.</summary>
+    Critical,
+}
+
+/// <summary>One error as it was observed.</summary>
+public sealed record ErrorRecord(DateTimeOffset At, ErrorKind Kind, ErrorSeverity Severity, string Source, string Message);
+
+/// <summary>Errors grouped by kind, severity and source, for the report's error analysis; bounded whatever the run length.</summary>
+public sealed record ErrorSummary(
+    ErrorKind Kind, ErrorSeverity Severity, string Source, long Count, DateTimeOffset FirstAt, DateTimeOffset LastAt,
+    string LastMessage);

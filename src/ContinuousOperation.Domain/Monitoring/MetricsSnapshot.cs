@@ -1,0 +1,18 @@
+namespace ContinuousOperation.Domain.Monitoring;
+
+/// <summary>What the metrics actor knows at a point in time; the report and the criteria are computed from it.</summary>
+public sealed record MetricsSnapshot(
+    DateTimeOffset StartedAt,
+    TimeSpan Elapsed,
+    IReadOnlyDictionary<TradingCounter, long> Counters,
+    IReadOnlyList<ResourceSample> Samples,
+    IReadOnlyList<ErrorSummary> Errors)
+{
+    public long Counter(TradingCounter counter) => Counters.TryGetValue(counter, out var value) ? value : 0;
+
+    public long ErrorCount(ErrorKind kind) => Errors.Where(e => e.Kind == kind).Sum(e => e.Count);
+
+    public long TotalErrors => Errors.Sum(e => e.Count);
+
+    public long CriticalErrors => Errors.Where(e => e.Severity == ErrorSeverity.Critical).Sum(e => e.Count);
+}
