@@ -1,0 +1,9 @@
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Exchange;
+
+/// <summary>Quantity resting at one price, summed over all orders there.</summary>
+public readonly record struct DepthLevel(decimal Price, decimal Quantity);
+
+/// <summary>The top of the book: bids best (highest) first, asks best (lowest) first.</summary>
+public sealed record DepthSnapshot(Symbol Symbol, IReadOnlyList<DepthLevel> Bids, IReadOnlyList<DepthLevel> Asks, TimeSpan SimTime);
