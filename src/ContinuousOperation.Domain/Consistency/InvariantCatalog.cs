@@ -1,0 +1,39 @@
+namespace ContinuousOperation.Domain.Consistency;
+
+/// <summary>Report names and one-line descriptions of the invariants.</summary>
+public static class InvariantCatalog
+{
+    public static string NameOf(Invariant invariant) => invariant switch
+    {
+        Invariant.FillsExactlyOnce => "fills_exactly_once",
+        Invariant.OrderQuantities => "order_quantities",
+        Invariant.NoOrphanedOrders => "no_orphaned_orders",
+        Invariant.PositionMatchesFills => "position_matches_fills",
+        Invariant.NoOrphanedPositions => "no_orphaned_positions",
+        Invariant.CashConserved => "cash_conserved",
+        Invariant.ContiguousSequence => "contiguous_sequence",
+        Invariant.ExchangeConservation => "exchange_conservation",
+        _ => throw new ArgumentOutOfRangeException(nameof(invariant), invariant, null),
+    };
+
+    public static string DescriptionOf(Invariant invariant) => invariant switch
+    {
+        Invariant.FillsExactlyOnce =>
+            "Every venue fill of the paper trader appears exactly once in the trader journal, with the same terms, and the trader has no fill the venue lacks.",
+        Invariant.OrderQuantities =>
+            "In both journals, per order: filled <= quantity, Filled iff fully filled, a cancel leaves the unfilled rest, a terminal order never changes.",
+        Invariant.NoOrphanedOrders =>
+            "After drain (the venue journal ends with BookClosed), no order is live on one side and unknown or terminal on the other.",
+        Invariant.PositionMatchesFills =>
+            "Each position event follows its fill and equals the net quantity, average entry price and realized PnL recomputed from the fills.",
+        Invariant.NoOrphanedPositions =>
+            "Each position change agrees with the quantities it moves between, and positions opened - closed = positions still open.",
+        Invariant.CashConserved =>
+            "Starting cash + sells - buys - fees = cash of the position events.",
+        Invariant.ContiguousSequence =>
+            "Sequence numbers of each journal run 1, 2, 3, ... without gap or repeat.",
+        Invariant.ExchangeConservation =>
+            "The venue's closing balances net to zero (quantity, cash + fees) and equal the balances recomputed from every trade.",
+        _ => throw new ArgumentOutOfRangeException(nameof(invariant), invariant, null),
+    };
+}

@@ -1,0 +1,34 @@
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Trading;
+
+/// <summary>What the trader does with one decision of its strategy: new orders to persist, then send; cancels to send.</summary>
+public sealed record OrderPlan(IReadOnlyList<OrderSubmitted> Submissions, IReadOnlyList<ClientOrderId> Cancels);
+
+public static class OrderPlanning
+{
+    /// <summary>Gives each new order its client order id — ids follow the state as each submission is applied, so
+    /// several orders in one decision never share an id — and keeps only cancels of orders that are still live.</summary>
+    public static OrderPlan Plan(TraderState state, IReadOnlyList<TradingIntent> intents, TimeSpan simTime)
+    {
+        var submissions = new List<OrderSubmitted>();
+        var cancels = new List<ClientOrderId>();
+        foreach (var intent in intents)
+        {
+            switch (intent)
+            {
+                case PlaceOrderIntent place:
+                    var submitted = new OrderSubmitted(state.NextClientOrderId(), place.Side, place.Type, place.LimitPrice,
+                        place.Quantity, simTime);
+                    state = state.Apply(submitted);
+                    submissions.Add(submitted);
+                    break;
+                case CancelOrderIntent cancel when state.Find(cancel.ClientOrderId) is not null:
+                    cancels.Add(cancel.ClientOrderId);
+                    break;
+            }
+        }
+
+        return new OrderPlan(submissions, cancels);
+    }
+}
