@@ -1,0 +1,127 @@
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Exchange;
+
+/// <summary>
+/// The venue's event-sourced state for one symbol, changed only by <see cref="Apply"/>: holdings of every account seen,
+/// per-account fill sequences, the paper traders' live orders, and bounded memories of recent terminal orders and fills.
+/// Liquidity-provider and noise-taker orders are never journaled as orders, so they never enter the ledger.
+/// </summary>
+internal sealed class ExchangeLedger
+{
+    /// <summary>Terminal paper-trader orders remembered for idempotent replies; older ids are forgotten.</summary>
+    public const int RecentTerminalOrders = 10_000;
+
+    /// <summary>Fills kept per paper-trader account for <see cref="FillsSince"/>; a client further behind cannot catch up from here.</summary>
+    public const int RecentFillsPerAccount = 10_000;
+
+    private readonly Dictionary<AccountId, Holdings> _holdings = new();
+    private readonly Dictionary<AccountId, long> _fillSequences = new();
+    private readonly Dictionary<OrderKey, (long Arrival, ExchangeOrderStatus Status)> _liveOrders = new();
+    private readonly RecentMemory<OrderKey, ExchangeOrderStatus> _terminalOrders = new(RecentTerminalOrders);
+    private readonly Dictionary<AccountId, Queue<AccountFill>> _recentFills = new();
+    private long _arrivals;
+
+    public long LastTradeId { get; private set; }
+
+    public decimal? LastTradePrice { get; private set; }
+
+    /// <summary>Simulated time of the last event applied.</summary>
+    public TimeSpan SimTime { get; private set; }
+
+    public void Apply(IExchangeEvent e)
+    {
+        SimTime = e.SimTime;
+        switch (e)
+        {
+            case ExchangeOrderAccepted accepted:
+                HoldingsOf(accepted.Account);
+                _liveOrders.TryAdd(
+                    new OrderKey(accepted.Account, accepted.ClientOrderId),
+                    (++_arrivals, new ExchangeOrderStatus(accepted.ClientOrderId, accepted.Side, accepted.Type,
+                        accepted.LimitPrice, accepted.Quantity, Filled: 0m, ExchangeOrderState.Live)));
+                break;
+            case TradeExecuted trade:
+                LastTradeId = trade.TradeId;
+                LastTradePrice = trade.Price;
+                ApplyLeg(trade, trade.Buyer, Side.Buy);
+                ApplyLeg(trade, trade.Seller, Side.Sell);
+                break;
+            case ExchangeOrderCancelled cancelled:
+                var key = new OrderKey(cancelled.Account, cancelled.ClientOrderId);
+                if (_liveOrders.Remove(key, out var live))
+                    _terminalOrders.Add(key, live.Status with { State = ExchangeOrderState.Cancelled });
+                break;
+            case BookClosed:
+                break;
+            default:
+                throw new ArgumentException($"Unknown exchange event {e.GetType().Name}.", nameof(e));
+        }
+    }
+
+    public long NextFillSequence(AccountId account) => _fillSequences.GetValueOrDefault(account) + 1;
+
+    public ExchangeOrderStatus? StatusOf(OrderKey key) =>
+        _liveOrders.TryGetValue(key, out var live) ? live.Status
+        : _terminalOrders.TryGetValue(key, out var terminal) ? terminal
+        : null;
+
+    /// <summary>Live paper-trader orders of every account, oldest first (the order they must re-rest in after a restart).</summary>
+    public IReadOnlyList<(AccountId Account, ExchangeOrderStatus Status)> LiveOrdersByArrival() =>
+        _liveOrders
+            .OrderBy(entry => entry.Value.Arrival)
+            .Select(entry => (entry.Key.Account, entry.Value.Status))
+            .ToArray();
+
+    public IReadOnlyList<LiveOrder> OpenOrders(AccountId account) =>
+        LiveOrdersByArrival()
+            .Where(live => live.Account == account && live.Status.LimitPrice is not null)
+            .Select(live => new LiveOrder(live.Status.ClientOrderId, live.Status.Side, live.Status.LimitPrice!.Value,
+                live.Status.Quantity, live.Status.Filled))
+            .ToArray();
+
+    public IReadOnlyList<AccountFill> FillsSince(AccountId account, long afterSequence) =>
+        _recentFills.TryGetValue(account, out var fills)
+            ? fills.Where(fill => fill.AccountFillSequence > afterSequence).ToArray()
+            : [];
+
+    /// <summary>Holdings of every account seen (that placed an order or traded), ordered by account id so the result is deterministic.</summary>
+    public IReadOnlyList<AccountBalance> Balances() =>
+        _holdings
+            .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
+            .Select(entry => new AccountBalance(entry.Key, entry.Value.Position, entry.Value.Cash, entry.Value.Fees))
+            .ToArray();
+
+    private void ApplyLeg(TradeExecuted trade, TradeLeg leg, Side side)
+    {
+        HoldingsOf(leg.Account).Record(side, trade.Price, trade.Quantity, leg.Fee);
+        _fillSequences[leg.Account] = leg.AccountFillSequence;
+        if (!leg.Account.IsPaperTrader) return;
+
+        RememberFill(AccountFill.From(trade, leg));
+        var key = new OrderKey(leg.Account, leg.ClientOrderId);
+        if (!_liveOrders.TryGetValue(key, out var live)) return;
+        var status = live.Status with { Filled = live.Status.Filled + trade.Quantity };
+        if (status.Filled < status.Quantity)
+        {
+            _liveOrders[key] = (live.Arrival, status);
+            return;
+        }
+
+        _liveOrders.Remove(key);
+        _terminalOrders.Add(key, status with { State = ExchangeOrderState.Filled });
+    }
+
+    private Holdings HoldingsOf(AccountId account)
+    {
+        if (!_holdings.TryGetValue(account, out var holdings)) _holdings.Add(account, holdings = new Holdings());
+        return holdings;
+    }
+
+    private void RememberFill(AccountFill fill)
+    {
+        if (!_recentFills.TryGetValue(fill.Account, out var fills)) _recentFills.Add(fill.Account, fills = new Queue<AccountFill>());
+        fills.Enqueue(fill);
+        if (fills.Count > RecentFillsPerAccount) fills.Dequeue();
+    }
+}
