@@ -155,6 +155,9 @@ public sealed class SymbolVenue
     /// <see cref="ExchangeLedger.RecentFillsPerAccount"/> fills per paper-trader account are kept.</summary>
     public IReadOnlyList<AccountFill> FillsSince(AccountId account, long afterSequence) => _ledger.FillsSince(account, afterSequence);
 
+    /// <summary>The account's last fill sequence (0 before its first fill).</summary>
+    public long LastFillSequence(AccountId account) => _ledger.NextFillSequence(account) - 1;
+
     private void AdvanceStep(TimeSpan step, List<IExchangeEvent> events)
     {
         var start = SimTime;

@@ -1,0 +1,18 @@
+using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Actors.Exchange;
+
+/// <summary>What a book tells the exchange after each change it persisted; the exchange stamps a sequence number
+/// and fans it out as <see cref="MarketDataUpdate"/>.</summary>
+internal sealed record BookPublished(Symbol Symbol, Ticker Ticker, DepthSnapshot Depth, IReadOnlyList<TradePrint> Trades);
+
+internal sealed record CloseBook(Symbol Symbol) : IWithSymbol;
+
+internal sealed record BookClosedAck(Symbol Symbol);
+
+/// <summary>Advances the book's simulated market by one step.</summary>
+internal sealed record MarketTick
+{
+    public static readonly MarketTick Instance = new();
+}

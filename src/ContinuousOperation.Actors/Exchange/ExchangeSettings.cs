@@ -1,0 +1,20 @@
+using ContinuousOperation.Domain.Market;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Actors.Exchange;
+
+public sealed record ExchangeSettings(
+    IReadOnlyList<Instrument> Instruments,
+    MarketSettings Market,
+    FeeSchedule Fees,
+    int Seed,
+    double Speed,
+    TimeSpan TickInterval,
+    TimeSpan HeartbeatInterval,
+    RestartBackoff BookBackoff)
+{
+    /// <summary>How long closing the books may take at the end of a run (each book persists one record).</summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public BookSettings BookFor(Instrument instrument) => new(instrument, Market, Fees, Seed, Speed, TickInterval);
+}

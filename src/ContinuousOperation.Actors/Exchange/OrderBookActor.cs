@@ -1,0 +1,217 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Actors.Exchange;
+
+/// <summary>
+/// The venue for one symbol: a thin persistent shell around <see cref="SymbolVenue"/>. Every command asks the venue
+/// for the journal events it implies, persists them, and only then tells anyone (replies, account pushes, market data).
+/// On restart the venue's ledger is rebuilt from the journal (<c>exchange-{symbol}</c>).
+/// </summary>
+public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly BookSettings settings;
+    private readonly IActorRef marketData;
+    private readonly IActorRef metrics;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
+    private List<IExchangeEvent>? recovered = [];
+    private SymbolVenue venue = null!;
+    private bool closed;
+
+    public OrderBookActor(BookSettings settings, IActorRef marketData, IActorRef metrics)
+    {
+        this.settings = settings;
+        this.marketData = marketData;
+        this.metrics = metrics;
+
+        Recover<IExchangeEvent>(e => recovered!.Add(e));
+        Recover<RecoveryCompleted>(_ => Start());
+
+        Command<MarketTick>(_ => Advance());
+        Command<PlaceOrder>(Place);
+        Command<CancelOrder>(Cancel);
+        Command<SyncAccount>(Sync);
+        Command<GetTicker>(q => Sender.Tell(new TickerReply(q.Symbol, venue.Ticker())));
+        Command<GetDepth>(q => Sender.Tell(new DepthReply(q.Symbol, venue.Depth(q.Levels))));
+        Command<CloseBook>(Close);
+        Command<Terminated>(t => RemoveOwner(t.ActorRef));
+    }
+
+    public static Props Props(BookSettings settings, IActorRef marketData, IActorRef metrics) =>
+        Akka.Actor.Props.Create(() => new OrderBookActor(settings, marketData, metrics));
+
+    public override string PersistenceId => $"exchange-{settings.Instrument.Symbol}";
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private Symbol Symbol => settings.Instrument.Symbol;
+
+    private void Start()
+    {
+        // The sequence number at recovery names the incarnation, so a restart from the same journal is reproducible.
+        venue = recovered!.Count == 0
+            ? new SymbolVenue(settings.Instrument, settings.Market, settings.Fees, settings.Seed)
+            : SymbolVenue.Recover(settings.Instrument, settings.Market, settings.Fees, settings.Seed,
+                (int)LastSequenceNr, recovered);
+        closed = recovered.OfType<BookClosed>().Any();
+        recovered = null;
+        if (closed) return;
+
+        Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);
+        Publish([]);
+    }
+
+    private void Advance()
+    {
+        if (closed) return;
+        PersistThen(venue.Advance(settings.SimulatedStep), Announce);
+    }
+
+    private void Place(PlaceOrder command)
+    {
+        var id = command.Request.ClientOrderId;
+        if (closed)
+        {
+            Sender.Tell(new OrderPlacementRejected(Symbol, id, "market closed"));
+            return;
+        }
+
+        var outcome = venue.Place(command.Request);
+        var replyTo = Sender;
+        if (outcome.Status == PlaceStatus.Rejected)
+        {
+            replyTo.Tell(new OrderPlacementRejected(Symbol, id, outcome.Reason ?? "rejected"));
+            return;
+        }
+
+        // A duplicate (a retry of a known order) has no events: it is answered, not placed again.
+        PersistThen(outcome.Events, events =>
+        {
+            replyTo.Tell(new OrderPlaced(Symbol, id));
+            Announce(events);
+        });
+    }
+
+    private void Cancel(CancelOrder command)
+    {
+        var outcome = venue.Cancel(command.Account, command.ClientOrderId);
+        if (!outcome.IsCancelled)
+        {
+            Sender.Tell(new CancelRejected(Symbol, command.ClientOrderId, outcome.Reason ?? "not cancellable"));
+            return;
+        }
+
+        PersistThen(outcome.Events, Announce);
+    }
+
+    private void Sync(SyncAccount command)
+    {
+        if (accountOwners.TryGetValue(command.Account, out var previous) && !previous.Equals(Sender))
+            Context.Unwatch(previous);
+        accountOwners[command.Account] = Sender;
+        Context.Watch(Sender);
+
+        var statuses = command.BelievedLive
+            .Select(id => venue.OrderStatusOf(command.Account, id))
+            .OfType<ExchangeOrderStatus>()
+            .ToArray();
+        Sender.Tell(new AccountSynced(Symbol, venue.FillsSince(command.Account, command.AfterFillSequence), statuses));
+    }
+
+    private void Close(CloseBook command)
+    {
+        var replyTo = Sender;
+        if (closed)
+        {
+            replyTo.Tell(new BookClosedAck(Symbol));
+            return;
+        }
+
+        closed = true;
+        Timers.Cancel("market-tick");
+        PersistThen(venue.Close(), _ => replyTo.Tell(new BookClosedAck(Symbol)));
+    }
+
+    /// <summary>Persists the events (in one batch) and runs <paramref name="after"/> once all are in the journal.</summary>
+    private void PersistThen(IReadOnlyList<IExchangeEvent> events, Action<IReadOnlyList<IExchangeEvent>> after)
+    {
+        if (events.Count == 0)
+        {
+            after(events);
+            return;
+        }
+
+        var last = events[^1];
+        PersistAll(events, e =>
+        {
+            if (ReferenceEquals(e, last)) after(events);
+        });
+    }
+
+    /// <summary>Tells the owners of paper-trader accounts about their fills and cancels, then publishes market data.</summary>
+    private void Announce(IReadOnlyList<IExchangeEvent> events)
+    {
+        var prints = new List<TradePrint>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case TradeExecuted trade:
+                    prints.Add(new TradePrint(trade.TradeId, trade.Price, trade.Quantity, trade.Aggressor, trade.SimTime));
+                    PushFill(trade, trade.Buyer);
+                    PushFill(trade, trade.Seller);
+                    break;
+                case ExchangeOrderCancelled cancelled when cancelled.Account.IsPaperTrader:
+                    // Cancels are the last event of their batch, so the account's current fill sequence is the one
+                    // the cancel happened at.
+                    OwnerOf(cancelled.Account)?.Tell(new AccountOrderCancelled(Symbol, cancelled.ClientOrderId,
+                        cancelled.RemainingQuantity, cancelled.Reason, venue.LastFillSequence(cancelled.Account)));
+                    break;
+            }
+        }
+
+        Publish(prints);
+    }
+
+    private void PushFill(TradeExecuted trade, TradeLeg leg)
+    {
+        if (leg.Account.IsPaperTrader)
+            OwnerOf(leg.Account)?.Tell(new AccountFillReport(AccountFill.From(trade, leg)));
+    }
+
+    private void Publish(IReadOnlyList<TradePrint> prints) =>
+        marketData.Tell(new BookPublished(Symbol, venue.Ticker(), venue.Depth(BookSettings.PublishedDepthLevels), prints));
+
+    private IActorRef? OwnerOf(AccountId account) => accountOwners.GetValueOrDefault(account);
+
+    private void RemoveOwner(IActorRef owner)
+    {
+        foreach (var account in accountOwners.Where(kv => kv.Value.Equals(owner)).Select(kv => kv.Key).ToArray())
+            accountOwners.Remove(account);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, PersistenceId,
+            $"persist failed at sequence {sequenceNr}: {cause.Message}"));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, PersistenceId,
+            $"persist rejected at sequence {sequenceNr}: {cause.Message}"));
+        log.Error(cause, "Journal rejected {Event} at {SequenceNr}", @event.GetType().Name, sequenceNr);
+        base.OnPersistRejected(cause, @event, sequenceNr);
+
+        // The venue applied the event before it was persisted; stop so the back-off supervisor restarts the book
+        // from what the journal really holds.
+        Context.Stop(Self);
+    }
+}

@@ -1,0 +1,126 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence.Sql.Query;
+using ContinuousOperation.Actors.Consistency;
+using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Trading;
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Run;
+using ContinuousOperation.Domain.Trading;
+
+namespace ContinuousOperation.Actors.Run;
+
+/// <summary>
+/// Owns one run's lifecycle: start the actor tree, trade until the deadline (or <see cref="StopRun"/>), then drain
+/// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics, and
+/// answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
+/// </summary>
+public sealed class RunCoordinator : ReceiveActor, IWithTimers
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly List<IActorRef> waiting = [];
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly IActorRef metrics;
+    private readonly IActorRef exchange;
+    private readonly IActorRef traders;
+    private readonly IActorRef consistency;
+    private RunOutcome? outcome;
+    private bool finishing;
+
+    public RunCoordinator(RunSettings settings, string readJournalPluginId)
+    {
+        metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings)), "metrics");
+        exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
+        traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
+            instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
+            metrics), "traders");
+        consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId), "consistency");
+        foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
+
+        Receive<WaitForRunOutcome>(_ =>
+        {
+            if (outcome is null) waiting.Add(Sender);
+            else Sender.Tell(outcome);
+        });
+        Receive<StopRun>(_ => Finish(interrupted: true));
+        Receive<RunDeadline>(_ => Finish(interrupted: false));
+        Receive<RunOutcome>(done =>
+        {
+            outcome = done;
+            waiting.ForEach(w => w.Tell(done));
+            waiting.Clear();
+        });
+        Receive<Terminated>(t =>
+        {
+            if (outcome is not null) return;
+            metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Critical, t.ActorRef.Path.Name,
+                "stopped for good: its supervisor gave up"));
+        });
+
+        Timers.StartSingleTimer("deadline", RunDeadline.Instance, settings.Duration);
+        log.Info("Run started: {Symbols} symbols for {Duration}, seed {Seed}, market {Market}, speed {Speed}x",
+            settings.Instruments.Count, settings.Duration, settings.Seed, settings.Market.Condition, settings.Speed);
+    }
+
+    public static Props Props(RunSettings settings) => Props(settings, SqlReadJournal.Identifier);
+
+    public static Props Props(RunSettings settings, string readJournalPluginId) =>
+        Akka.Actor.Props.Create(() => new RunCoordinator(settings, readJournalPluginId));
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    // Supervisors give up on a child that keeps failing fast; the coordinator sees it as Terminated (critical).
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), _ => Directive.Restart);
+
+    private void Finish(bool interrupted)
+    {
+        if (finishing) return;
+        finishing = true;
+        Timers.Cancel("deadline");
+        log.Info(interrupted ? "Run interrupted: draining" : "Run duration reached: draining");
+        DrainReconcileAndCollect(interrupted).PipeTo(Self);
+    }
+
+    private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted)
+    {
+        await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
+        await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
+
+        var reconciled = await consistency.Ask<object>(Reconcile.Instance, ReconcileTimeout);
+        if (reconciled is not ConsistencyReport report)
+            return new RunFailed($"journals could not be read back: {(reconciled as ReconciliationFailed)?.Reason}");
+
+        foreach (var violation in report.Invariants.SelectMany(i => i.Violations))
+            metrics.Tell(new ReportError(ErrorKind.Consistency, ErrorSeverity.Critical, $"journal {violation.Symbol}",
+                $"{violation.Invariant}: {violation.Detail}"));
+
+        var snapshot = await metrics.Ask<MetricsSnapshot>(GetMetricsSnapshot.Instance, SnapshotTimeout);
+        return new RunCompleted(snapshot, report, interrupted, startedAt, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>A drain step that times out is an error of the run, not a reason to skip reconciliation.</summary>
+    private async Task Step(string name, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex)
+        {
+            metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Error, "run", $"{name} failed: {ex.Message}"));
+        }
+    }
+
+    private sealed record RunDeadline
+    {
+        public static readonly RunDeadline Instance = new();
+    }
+}
