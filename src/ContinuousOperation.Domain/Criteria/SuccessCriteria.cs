@@ -1,0 +1,96 @@
+using System.Globalization;
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Run;
+
+namespace ContinuousOperation.Domain.Criteria;
+
+/// <summary>Judges a finished run against its thresholds. Pure: the same metrics and consistency report always give
+/// the same verdict, so a report can be re-judged later with other thresholds.</summary>
+public static class SuccessCriteria
+{
+    public const string ZeroCriticalErrors = "zero_critical_errors";
+    public const string MemoryStable = "memory_stable";
+    public const string AverageCpu = "average_cpu";
+    public const string ErrorRate = "error_rate";
+    public const string PositionConsistency = "position_consistency";
+    public const string AllValidationsPass = "all_validations_pass";
+
+    /// <summary>The invariants that say every order and position is accounted for on both sides.</summary>
+    private static readonly Invariant[] PositionInvariants = [Invariant.NoOrphanedOrders, Invariant.NoOrphanedPositions];
+
+    public static CriteriaVerdict Evaluate(CriteriaThresholds thresholds, MetricsSnapshot metrics, ConsistencyReport consistency) =>
+        new([
+            CriticalErrors(thresholds, metrics),
+            Memory(thresholds, metrics),
+            Cpu(thresholds, metrics),
+            Errors(thresholds, metrics),
+            Positions(consistency),
+            Validations(consistency),
+        ]);
+
+    public static CriterionResult CriticalErrors(CriteriaThresholds thresholds, MetricsSnapshot metrics)
+    {
+        var critical = metrics.CriticalErrors;
+        return new CriterionResult(ZeroCriticalErrors, thresholds.MaxCriticalErrors, critical, "errors",
+            critical <= thresholds.MaxCriticalErrors,
+            critical == 0 ? "no critical error" : $"{critical} critical error(s), see error_analysis");
+    }
+
+    public static CriterionResult Memory(CriteriaThresholds thresholds, MetricsSnapshot metrics)
+    {
+        var trend = MemoryTrend.Of(metrics.Samples, metrics.Elapsed);
+        var warmUp = $"warm-up {Minutes(trend.WarmUp)} min excluded";
+        if (!trend.HasEnoughSamples)
+        {
+            return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h", true,
+                $"insufficient samples to judge a trend ({trend.SamplesUsed} after warm-up, {MemoryTrend.MinimumSamples} needed); {warmUp}");
+        }
+
+        return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h",
+            trend.SlopeMbPerHour <= thresholds.MaxMemoryGrowthMbPerHour,
+            $"Theil–Sen slope of working set over {trend.SamplesUsed} samples; {warmUp}");
+    }
+
+    public static CriterionResult Cpu(CriteriaThresholds thresholds, MetricsSnapshot metrics)
+    {
+        if (metrics.Samples.Count == 0)
+        {
+            return new CriterionResult(AverageCpu, thresholds.MaxCpuPercent, 0, "% of machine", true, "no resource sample was taken");
+        }
+
+        var average = metrics.Samples.Average(s => s.CpuPercentOfMachine);
+        return new CriterionResult(AverageCpu, thresholds.MaxCpuPercent, average, "% of machine",
+            average < thresholds.MaxCpuPercent, $"mean of {metrics.Samples.Count} samples");
+    }
+
+    public static CriterionResult Errors(CriteriaThresholds thresholds, MetricsSnapshot metrics)
+    {
+        var rate = RatePerHour(metrics.TotalErrors, metrics.Elapsed);
+        return new CriterionResult(ErrorRate, thresholds.MaxErrorRatePerHour, rate, "errors/h",
+            rate < thresholds.MaxErrorRatePerHour,
+            $"{metrics.TotalErrors} error(s) in {metrics.Elapsed.TotalHours.ToString("0.###", CultureInfo.InvariantCulture)} h of uptime");
+    }
+
+    public static CriterionResult Positions(ConsistencyReport consistency)
+    {
+        var checkedInvariants = consistency.Invariants.Where(i => PositionInvariants.Contains(i.Invariant)).ToArray();
+        var violations = checkedInvariants.Sum(i => i.Violations.Count);
+        var failed = checkedInvariants.Where(i => !i.Holds).Select(i => i.Name).ToArray();
+        return new CriterionResult(PositionConsistency, 0, violations, "violations", failed.Length == 0,
+            failed.Length == 0 ? "no orphaned order or position" : $"violated: {string.Join(", ", failed)}");
+    }
+
+    public static CriterionResult Validations(ConsistencyReport consistency)
+    {
+        var failed = consistency.Invariants.Where(i => !i.Holds).Select(i => i.Name).ToArray();
+        return new CriterionResult(AllValidationsPass, 0, consistency.Invariants.Sum(i => i.Violations.Count), "violations",
+            consistency.IsValid,
+            failed.Length == 0 ? $"{consistency.Invariants.Count} invariants hold" : $"violated: {string.Join(", ", failed)}");
+    }
+
+    /// <summary>Events per hour of uptime; zero for a run that did not last at all, rather than infinity.</summary>
+    public static double RatePerHour(long count, TimeSpan uptime) => uptime > TimeSpan.Zero ? count / uptime.TotalHours : 0;
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,33 @@
+using ContinuousOperation.Domain.Run;
+
+namespace ContinuousOperation.Domain.Reporting;
+
+/// <summary>Where the journal lives, described without credentials: <c>sqlite</c> with its file path, or
+/// <c>postgresql</c> with host and database name.</summary>
+public sealed record DatabaseDescription(string Kind, string Location);
+
+/// <summary>Everything needed to repeat the run: same seed and settings give the same market.</summary>
+public sealed record ReportConfiguration(
+    double DurationHours,
+    int Seed,
+    IReadOnlyList<string> Symbols,
+    string Market,
+    double DailyVolatility,
+    double Speed,
+    double SampleIntervalSeconds,
+    double ProgressIntervalSeconds,
+    DatabaseDescription Database,
+    CriteriaThresholds Criteria)
+{
+    public static ReportConfiguration From(RunSettings settings, DatabaseDescription database) => new(
+        settings.Duration.TotalHours,
+        settings.Seed,
+        settings.Symbols.Select(s => s.Value).ToArray(),
+        settings.Market.Condition.ToString().ToLowerInvariant(),
+        settings.Market.DailyVolatility,
+        settings.Speed,
+        settings.SampleInterval.TotalSeconds,
+        settings.ProgressInterval.TotalSeconds,
+        database,
+        settings.Criteria);
+}

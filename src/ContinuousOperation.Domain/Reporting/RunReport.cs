@@ -1,0 +1,59 @@
+using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Monitoring;
+
+namespace ContinuousOperation.Domain.Reporting;
+
+/// <summary>
+/// The run's report. Property order is the JSON order: the seed format's five keys come first, unchanged, so tools
+/// written against it keep working; everything after <see cref="Success"/> is additional detail.
+/// Names are written in snake_case by the report writer.
+/// </summary>
+public sealed record RunReport(
+    string TestType,
+    double DurationHours,
+    bool ConsistencyValid,
+    ReportMetrics Metrics,
+    bool Success,
+    bool Interrupted,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    IReadOnlyList<CriterionResult> Criteria,
+    ConsistencySection Consistency,
+    IReadOnlyList<ErrorSummary> ErrorAnalysis,
+    ReportConfiguration Configuration,
+    IReadOnlyList<ResourceEntry> Resources);
+
+/// <summary>The seed format's <c>metrics</c> object. Memory is the process working set; CPU is percent of the machine.</summary>
+public sealed record ReportMetrics(
+    double UptimeHours,
+    long TotalErrors,
+    double ErrorRatePerHour,
+    double AverageMemoryMb,
+    double PeakMemoryMb,
+    double AverageCpuPercent,
+    long PositionsOpened,
+    long PositionsClosed,
+    long OrdersPlaced,
+    long OrdersFilled,
+    long OrdersCancelled,
+    long WebsocketReconnects,
+    long DatabaseErrors,
+    long ApiErrors);
+
+/// <summary>One resource sample as reported; elapsed time in seconds since the run started.</summary>
+public sealed record ResourceEntry(
+    DateTimeOffset At,
+    double ElapsedSeconds,
+    double WorkingSetMb,
+    double ManagedHeapMb,
+    int Gen0Collections,
+    int Gen1Collections,
+    int Gen2Collections,
+    double CpuPercentOfMachine,
+    double CpuPercentOfCore,
+    int ThreadCount)
+{
+    public static ResourceEntry From(ResourceSample s) => new(
+        s.At, s.Elapsed.TotalSeconds, s.WorkingSetMb, s.ManagedHeapMb, s.Gen0Collections, s.Gen1Collections,
+        s.Gen2Collections, s.CpuPercentOfMachine, s.CpuPercentOfCore, s.ThreadCount);
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContinuousOperation.Domain.Reporting;
+
+/// <summary>The human summary of a report: what a person at the console or reading <c>summary.txt</c> wants first —
+/// the verdict, then why.</summary>
+public static class RunSummary
+{
+    public static string Render(RunReport report, int exitCode)
+    {
+        var text = new StringBuilder();
+        var verdict = report.Interrupted ? "INTERRUPTED" : report.Success ? "PASSED" : "FAILED";
+        Line(text, $"Continuous operation run {verdict} (exit code {exitCode})");
+        Line(text, $"  seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
+                   $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
+        Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +
+                   $"{report.StartedAt:u} → {report.EndedAt:u}");
+        Line(text, "");
+
+        Line(text, "Criteria");
+        foreach (var c in report.Criteria)
+        {
+            Line(text, $"  {(c.Passed ? "pass" : "FAIL"),-4}  {c.Name,-22} observed {Number(c.Observed),10} {c.Unit,-12} " +
+                       $"limit {Number(c.Threshold)}  {c.Note}");
+        }
+
+        Line(text, "");
+        var m = report.Metrics;
+        Line(text, "Counters");
+        Line(text, $"  orders placed {m.OrdersPlaced}, filled {m.OrdersFilled}, cancelled {m.OrdersCancelled}");
+        Line(text, $"  positions opened {m.PositionsOpened}, closed {m.PositionsClosed}");
+        Line(text, $"  errors {m.TotalErrors} ({Number(m.ErrorRatePerHour)}/h; database {m.DatabaseErrors}, api {m.ApiErrors}), " +
+                   $"stream reconnects {m.WebsocketReconnects}");
+        Line(text, $"  memory avg {Number(m.AverageMemoryMb)} MB, peak {Number(m.PeakMemoryMb)} MB; cpu avg {Number(m.AverageCpuPercent)} %");
+        Line(text, "");
+
+        text.Append(ConsistencySummary.Render(report.Consistency));
+        return text.ToString();
+    }
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+}
