@@ -1,0 +1,119 @@
+using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Trading;
+
+namespace ContinuousOperation.Domain.Consistency;
+
+/// <summary>
+/// Reads the two journals of one symbol, each in sequence order (the two may interleave in any way), and keeps only
+/// what the invariants need: the paper trader's orders and fills, and per-account sums of all other trades. A day's
+/// hundreds of thousands of trades therefore cost constant memory. <see cref="Check"/> runs every rule.
+/// </summary>
+public sealed class SymbolJournalFold
+{
+    private readonly AccountId _trader;
+    private readonly SequenceTracker _traderSequence;
+    private readonly SequenceTracker _venueSequence;
+    private readonly OrderLedger _traderOrders;
+    private readonly OrderLedger _venueOrders;
+    private readonly FillLedger _fills = new();
+    private readonly PositionReplay _positions;
+    private readonly VenueBalances _balances = new();
+    private BookClosed? _closing;
+
+    public SymbolJournalFold(Symbol symbol)
+    {
+        Symbol = symbol;
+        _trader = AccountId.TraderFor(symbol);
+        var (trader, venue) = (JournalNames.Trader(symbol), JournalNames.Exchange(symbol));
+        (_traderSequence, _venueSequence) = (new SequenceTracker(trader), new SequenceTracker(venue));
+        (_traderOrders, _venueOrders) = (new OrderLedger(trader), new OrderLedger(venue));
+        _positions = new PositionReplay(trader);
+    }
+
+    public Symbol Symbol { get; }
+
+    public long TraderEventsRead => _traderSequence.EventsRead;
+
+    public long ExchangeEventsRead => _venueSequence.EventsRead;
+
+    public void AddTraderEvent(long sequenceNr, ITraderEvent e)
+    {
+        _traderSequence.Observe(sequenceNr);
+        switch (e)
+        {
+            case AccountOpened opened:
+                _positions.AccountOpened(opened, sequenceNr);
+                break;
+            case OrderSubmitted submitted:
+                _traderOrders.Open(submitted.ClientOrderId, submitted.Quantity, sequenceNr);
+                break;
+            case OrderAcknowledged acknowledged:
+                _traderOrders.Acknowledge(acknowledged.ClientOrderId, sequenceNr);
+                break;
+            case OrderRejected rejected:
+                _traderOrders.Reject(rejected.ClientOrderId, sequenceNr);
+                break;
+            case OrderCancelled cancelled:
+                _traderOrders.Cancel(cancelled.ClientOrderId, cancelled.RemainingQuantity, sequenceNr);
+                break;
+            case FillApplied fill:
+                _traderOrders.Fill(fill.ClientOrderId, fill.Quantity, sequenceNr);
+                _fills.SeenAtTrader(fill.FillId,
+                    new FillTerms(fill.ClientOrderId, fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.AccountFillSequence),
+                    sequenceNr);
+                _positions.FillApplied(fill, sequenceNr);
+                break;
+            case PositionChanged changed:
+                _positions.PositionChanged(changed, sequenceNr);
+                break;
+        }
+    }
+
+    public void AddExchangeEvent(long sequenceNr, IExchangeEvent e)
+    {
+        _venueSequence.Observe(sequenceNr);
+        // Only a BookClosed that ends the journal proves the drain finished.
+        _closing = e as BookClosed;
+        switch (e)
+        {
+            case ExchangeOrderAccepted accepted when accepted.Account == _trader:
+                _venueOrders.Open(accepted.ClientOrderId, accepted.Quantity, sequenceNr);
+                _venueOrders.Acknowledge(accepted.ClientOrderId, sequenceNr);
+                break;
+            case ExchangeOrderCancelled cancelled when cancelled.Account == _trader:
+                _venueOrders.Cancel(cancelled.ClientOrderId, cancelled.RemainingQuantity, sequenceNr);
+                break;
+            case TradeExecuted trade:
+                _balances.Trade(trade);
+                if (trade.LegOf(_trader) is not null)
+                    AddTraderLegs(trade, sequenceNr);
+                break;
+        }
+    }
+
+    public IReadOnlyList<Violation> Check() =>
+    [
+        .. InvariantRules.FillsExactlyOnce(Symbol, _fills),
+        .. InvariantRules.OrderQuantities(Symbol, _traderOrders, _venueOrders),
+        .. InvariantRules.NoOrphanedOrders(Symbol, _traderOrders, _venueOrders, _closing),
+        .. InvariantRules.PositionMatchesFills(Symbol, _positions),
+        .. InvariantRules.NoOrphanedPositions(Symbol, _positions),
+        .. InvariantRules.CashConserved(Symbol, _positions),
+        .. InvariantRules.ContiguousSequence(Symbol, _traderSequence, _venueSequence),
+        .. InvariantRules.ExchangeConservation(Symbol, _balances, _closing),
+    ];
+
+    /// <summary>Both legs may be the trader's own (its buy met its sell), so each is checked.</summary>
+    private void AddTraderLegs(TradeExecuted trade, long sequenceNr)
+    {
+        foreach (var (leg, side) in new[] { (trade.Buyer, Side.Buy), (trade.Seller, Side.Sell) })
+        {
+            if (leg.Account != _trader)
+                continue;
+            _venueOrders.Fill(leg.ClientOrderId, trade.Quantity, sequenceNr);
+            _fills.SeenAtVenue(leg.FillId,
+                new FillTerms(leg.ClientOrderId, side, trade.Price, trade.Quantity, leg.Fee, leg.AccountFillSequence), sequenceNr);
+        }
+    }
+}
