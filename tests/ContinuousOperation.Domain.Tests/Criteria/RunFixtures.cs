@@ -1,0 +1,36 @@
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Tests.Criteria;
+
+/// <summary>Small builders for metrics and consistency reports, so each test states only what it is about.</summary>
+internal static class RunFixtures
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static ResourceSample Sample(TimeSpan elapsed, double workingSetMb, double cpuPercent = 10) =>
+        new(Start + elapsed, elapsed, workingSetMb, workingSetMb / 2, 0, 0, 0, cpuPercent, cpuPercent * 2, 20);
+
+    /// <summary>Samples every <paramref name="interval"/> over <paramref name="length"/>, memory given by a function of hours.</summary>
+    public static IReadOnlyList<ResourceSample> Series(TimeSpan length, TimeSpan interval, Func<double, int, double> memoryAtHour, double cpuPercent = 10) =>
+        Enumerable.Range(0, (int)(length / interval) + 1)
+            .Select(i => Sample(interval * i, memoryAtHour((interval * i).TotalHours, i), cpuPercent))
+            .ToArray();
+
+    public static MetricsSnapshot Metrics(
+        TimeSpan elapsed, IReadOnlyList<ResourceSample>? samples = null, IReadOnlyList<ErrorSummary>? errors = null,
+        IReadOnlyDictionary<TradingCounter, long>? counters = null) =>
+        new(Start, elapsed, counters ?? new Dictionary<TradingCounter, long>(), samples ?? [], errors ?? []);
+
+    public static ErrorSummary Errors(long count, ErrorSeverity severity = ErrorSeverity.Error, ErrorKind kind = ErrorKind.Api) =>
+        new(kind, severity, "exchange", count, Start, Start.AddMinutes(1), "timeout");
+
+    public static ConsistencyReport Reconciliation(params Invariant[] violated) =>
+        new(Enum.GetValues<Invariant>().Select(i => Result(i, violated.Contains(i))).ToArray(),
+            [new Symbol("BTC-USDT")], TraderEventsRead: 100, ExchangeEventsRead: 200);
+
+    private static InvariantResult Result(Invariant invariant, bool violated) =>
+        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), !violated,
+            violated ? [new Violation(invariant, new Symbol("BTC-USDT"), "broken", ["order-1", "fill-7"])] : []);
+}

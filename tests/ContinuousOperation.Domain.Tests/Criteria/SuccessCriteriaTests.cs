@@ -1,0 +1,138 @@
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Run;
+using static ContinuousOperation.Domain.Tests.Criteria.RunFixtures;
+
+namespace ContinuousOperation.Domain.Tests.Criteria;
+
+public sealed class SuccessCriteriaTests
+{
+    private static readonly CriteriaThresholds Defaults = new();
+    private static readonly TimeSpan FourHours = TimeSpan.FromHours(4);
+
+    [Fact]
+    public void A_clean_run_passes_every_criterion()
+    {
+        var samples = Series(FourHours, TimeSpan.FromMinutes(5), (_, i) => 300 + (i % 3));
+
+        var verdict = SuccessCriteria.Evaluate(Defaults, Metrics(FourHours, samples), Reconciliation());
+
+        Assert.True(verdict.Passed, string.Join("; ", verdict.Results.Where(r => !r.Passed).Select(r => r.Name)));
+        Assert.Equal(
+            [SuccessCriteria.ZeroCriticalErrors, SuccessCriteria.MemoryStable, SuccessCriteria.AverageCpu,
+             SuccessCriteria.ErrorRate, SuccessCriteria.PositionConsistency, SuccessCriteria.AllValidationsPass],
+            verdict.Results.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void One_critical_error_fails()
+    {
+        var result = SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(1, ErrorSeverity.Critical)]));
+
+        Assert.False(result.Passed);
+        Assert.Equal(1, result.Observed);
+    }
+
+    [Fact]
+    public void Ordinary_errors_are_not_critical()
+    {
+        Assert.True(SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(3)])).Passed);
+    }
+
+    [Fact]
+    public void Flat_memory_with_noise_passes()
+    {
+        var noise = new Random(7);
+        var samples = Series(FourHours, TimeSpan.FromSeconds(30), (_, _) => 300 + noise.NextDouble() * 40 - 20);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.True(result.Passed, result.Note);
+        Assert.InRange(result.Observed, -5, 5);
+    }
+
+    [Fact]
+    public void Steady_memory_growth_above_the_limit_fails()
+    {
+        var noise = new Random(7);
+        var samples = Series(FourHours, TimeSpan.FromSeconds(30), (hours, _) => 300 + 80 * hours + noise.NextDouble() * 20);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.False(result.Passed);
+        Assert.InRange(result.Observed, 75, 85);
+    }
+
+    [Fact]
+    public void Too_few_samples_after_warm_up_pass_and_say_so()
+    {
+        var samples = Series(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), (hours, _) => 300 + 1_000 * hours);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(TimeSpan.FromMinutes(10), samples));
+
+        Assert.True(result.Passed);
+        Assert.Contains("insufficient samples", result.Note);
+    }
+
+    [Theory]
+    [InlineData(79.9, true)]
+    [InlineData(80, false)]
+    [InlineData(95, false)]
+    public void Average_cpu_must_stay_below_the_limit(double cpu, bool passes)
+    {
+        var samples = Series(FourHours, TimeSpan.FromMinutes(10), (_, _) => 300, cpuPercent: cpu);
+
+        var result = SuccessCriteria.Cpu(Defaults, Metrics(FourHours, samples));
+
+        Assert.Equal(passes, result.Passed);
+        Assert.Equal(cpu, result.Observed, precision: 9);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(3, true)]
+    [InlineData(4, false)]
+    [InlineData(40, false)]
+    public void Error_rate_is_errors_per_hour_of_uptime(long errors, bool passes)
+    {
+        var result = SuccessCriteria.Errors(Defaults, Metrics(FourHours, errors: errors == 0 ? [] : [Errors(errors)]));
+
+        Assert.Equal(passes, result.Passed);
+        Assert.Equal(errors / 4.0, result.Observed, precision: 9);
+    }
+
+    [Theory]
+    [InlineData(Invariant.NoOrphanedOrders)]
+    [InlineData(Invariant.NoOrphanedPositions)]
+    public void An_orphaned_order_or_position_fails_position_consistency(Invariant violated)
+    {
+        var result = SuccessCriteria.Positions(Reconciliation(violated));
+
+        Assert.False(result.Passed);
+        Assert.Contains(InvariantCatalog.NameOf(violated), result.Note);
+    }
+
+    [Fact]
+    public void Other_invariants_do_not_count_as_position_inconsistency_but_fail_validation()
+    {
+        var consistency = Reconciliation(Invariant.CashConserved);
+
+        Assert.True(SuccessCriteria.Positions(consistency).Passed);
+        var validation = SuccessCriteria.Validations(consistency);
+        Assert.False(validation.Passed);
+        Assert.Equal(1, validation.Observed);
+    }
+
+    [Fact]
+    public void Thresholds_come_from_the_settings()
+    {
+        var strict = new CriteriaThresholds(MaxCpuPercent: 5);
+        var samples = Series(FourHours, TimeSpan.FromMinutes(10), (_, _) => 300, cpuPercent: 10);
+
+        var result = SuccessCriteria.Cpu(strict, Metrics(FourHours, samples));
+
+        Assert.False(result.Passed);
+        Assert.Equal(5, result.Threshold);
+    }
+}

@@ -1,0 +1,42 @@
+using ContinuousOperation.Domain.Criteria;
+
+namespace ContinuousOperation.Domain.Tests.Criteria;
+
+public sealed class TheilSenSlopeTests
+{
+    [Fact]
+    public void Exact_line_gives_its_slope()
+    {
+        double[] x = [0, 1, 2, 3, 4];
+        var y = x.Select(v => 3 * v + 7).ToArray();
+
+        Assert.Equal(3, TheilSenSlope.Estimate(x, y), precision: 9);
+    }
+
+    [Fact]
+    public void Outliers_do_not_move_the_slope_much()
+    {
+        var x = Enumerable.Range(0, 40).Select(i => (double)i).ToArray();
+        var y = x.Select(v => 2 * v).ToArray();
+        y[10] = 500;
+        y[25] = -400;
+
+        Assert.InRange(TheilSenSlope.Estimate(x, y), 1.9, 2.1);
+    }
+
+    [Fact]
+    public void Long_series_are_thinned_but_keep_the_trend()
+    {
+        var x = Enumerable.Range(0, TheilSenSlope.MaxPoints * 3).Select(i => i / 100.0).ToArray();
+        var y = x.Select(v => -5 * v + Math.Sin(v * 50)).ToArray();
+
+        Assert.InRange(TheilSenSlope.Estimate(x, y), -5.2, -4.8);
+    }
+
+    [Fact]
+    public void Fewer_than_two_distinct_points_have_no_slope()
+    {
+        Assert.Equal(0, TheilSenSlope.Estimate([], []));
+        Assert.Equal(0, TheilSenSlope.Estimate([1, 1, 1], [5, 6, 7]));
+    }
+}
