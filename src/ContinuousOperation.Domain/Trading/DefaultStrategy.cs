@@ -3,10 +3,10 @@ using ContinuousOperation.Domain.Primitives;
 namespace ContinuousOperation.Domain.Trading;
 
 /// <summary>
-/// Trades both sides around the touch so positions open, grow, shrink, flip and close all the time:
-/// cancels orders older than <see cref="StrategySettings.StaleOrderAge"/>, closes the position with a market order on
-/// take-profit, stop-loss or at random, and otherwise places one order (mostly passive limits, sometimes marketable)
-/// with a side biased toward flat. Worst-case exposure — the position if every live order on a side filled — never
+/// Trades both sides around the touch so positions open, grow, shrink, flip and close all the time: cancels orders
+/// older than <see cref="StrategySettings.StaleOrderAge"/>; flattens (cancels everything, closes the position with a
+/// market order) on take-profit, stop-loss or at random; otherwise places one order — mostly passive limits, sometimes
+/// marketable — on a side biased toward flat. Worst-case exposure — the position if every live order on a side filled — never
 /// exceeds the position limit.
 /// </summary>
 public sealed class DefaultStrategy : ITradingStrategy
@@ -37,8 +37,10 @@ public sealed class DefaultStrategy : ITradingStrategy
         if (state.LiveOrders.Any(o => o.Type == OrderType.Market))
             return intents;
 
+        // Flatten: resting orders would rebuild the position being closed, so they go with it.
         if (ShouldClose(view, state.Position, rng))
         {
+            intents.AddRange(state.LiveOrders.Except(stale).Select(o => new CancelOrderIntent(o.Id)));
             intents.Add(CloseWithMarketOrder(state.Position));
             return intents;
         }

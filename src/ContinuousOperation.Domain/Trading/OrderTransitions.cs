@@ -9,6 +9,7 @@ public static class OrderTransitions
         new Dictionary<(OrderStatus, OrderEventKind), OrderStatus>
         {
             // A reply may be lost or overtaken, so a fill or cancel can reach the trader before the acknowledgement.
+            // A fill proves the venue accepted the order, so an acknowledgement arriving after it is not an event.
             [(OrderStatus.Submitted, OrderEventKind.Acknowledge)] = OrderStatus.Accepted,
             [(OrderStatus.Submitted, OrderEventKind.PartialFill)] = OrderStatus.PartiallyFilled,
             [(OrderStatus.Submitted, OrderEventKind.CompleteFill)] = OrderStatus.Filled,
@@ -19,8 +20,6 @@ public static class OrderTransitions
             [(OrderStatus.Accepted, OrderEventKind.CompleteFill)] = OrderStatus.Filled,
             [(OrderStatus.Accepted, OrderEventKind.Cancel)] = OrderStatus.Cancelled,
 
-            // The acknowledgement of an order whose first fill overtook it changes nothing.
-            [(OrderStatus.PartiallyFilled, OrderEventKind.Acknowledge)] = OrderStatus.PartiallyFilled,
             [(OrderStatus.PartiallyFilled, OrderEventKind.PartialFill)] = OrderStatus.PartiallyFilled,
             [(OrderStatus.PartiallyFilled, OrderEventKind.CompleteFill)] = OrderStatus.Filled,
             [(OrderStatus.PartiallyFilled, OrderEventKind.Cancel)] = OrderStatus.Cancelled,
