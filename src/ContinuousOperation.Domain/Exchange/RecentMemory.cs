@@ -8,8 +8,6 @@ internal sealed class RecentMemory<TKey, TValue>(int capacity) where TKey : notn
 
     public int Capacity { get; } = capacity;
 
-    public int Count => _entries.Count;
-
     public bool TryGetValue(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
 
     public void Add(TKey key, TValue value)

@@ -13,8 +13,6 @@ internal sealed class RangingRegime(double dailyVolatility, double anchorLogPric
 
     public double DailyVolatility => dailyVolatility;
 
-    public double AnchorLogPrice => anchorLogPrice;
-
     // Exact discretisation of the OU process, so the statistics do not depend on the step size the caller chooses.
     public double Step(double logPrice, double dtDays, double standardNormal)
     {

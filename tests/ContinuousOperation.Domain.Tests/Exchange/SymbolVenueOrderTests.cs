@@ -178,6 +178,21 @@ public sealed class SymbolVenueOrderTests
     }
 
     [Fact]
+    public void Trader_crossing_its_own_order_gets_two_consecutive_fills()
+    {
+        var ticker = _venue.Ticker();
+        var insideSpread = ticker.BestAsk!.Value - Btc.TickSize;
+        Assert.True(insideSpread > ticker.BestBid);
+        _venue.Place(LimitOrder("resting-ask", Side.Sell, insideSpread, 0.01m));
+
+        var trade = Assert.Single(_venue.Place(MarketOrder("own-buy", Side.Buy, 0.01m)).Events.OfType<TradeExecuted>());
+
+        Assert.Equal((Trader, Trader), (trade.Buyer.Account, trade.Seller.Account));
+        Assert.Equal([1L, 2L], _venue.FillsSince(Trader, 0).Select(f => f.AccountFillSequence));
+        Assert.Equal([Side.Buy, Side.Sell], _venue.FillsSince(Trader, 0).Select(f => f.Side));
+    }
+
+    [Fact]
     public void Close_reports_balances_and_live_trader_orders()
     {
         _venue.Place(MarketOrder("m", Side.Buy, 0.02m));
