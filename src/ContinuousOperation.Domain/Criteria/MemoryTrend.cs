@@ -6,14 +6,18 @@ namespace ContinuousOperation.Domain.Criteria;
 /// Growth of the working set after warm-up, in MB per hour. Start-up allocates caches, JIT code and journal buffers,
 /// so the first 10 % of the run (at most 30 minutes) is left out: only growth in steady state indicates a leak.
 /// </summary>
-public sealed record MemoryTrend(double SlopeMbPerHour, int SamplesUsed, TimeSpan WarmUp)
+public sealed record MemoryTrend(double SlopeMbPerHour, int SamplesUsed, TimeSpan Observed, TimeSpan WarmUp)
 {
     /// <summary>Below this many points a slope is mostly noise, so the criterion is not judged.</summary>
     public const int MinimumSamples = 5;
 
+    /// <summary>A slope in MB per hour measured over a few seconds extrapolates start-up allocation a hundredfold;
+    /// below this much steady-state time the trend is not judged either.</summary>
+    public static readonly TimeSpan MinimumObserved = TimeSpan.FromMinutes(10);
+
     public static readonly TimeSpan MaxWarmUp = TimeSpan.FromMinutes(30);
 
-    public bool HasEnoughSamples => SamplesUsed >= MinimumSamples;
+    public bool CanBeJudged => SamplesUsed >= MinimumSamples && Observed >= MinimumObserved;
 
     public static TimeSpan WarmUpFor(TimeSpan runLength) =>
         TimeSpan.FromTicks(Math.Min(runLength.Ticks / 10, MaxWarmUp.Ticks));
@@ -25,6 +29,7 @@ public sealed record MemoryTrend(double SlopeMbPerHour, int SamplesUsed, TimeSpa
         var slope = TheilSenSlope.Estimate(
             steady.Select(s => s.Elapsed.TotalHours).ToArray(),
             steady.Select(s => s.WorkingSetMb).ToArray());
-        return new MemoryTrend(slope, steady.Length, warmUp);
+        var observed = steady.Length < 2 ? TimeSpan.Zero : steady[^1].Elapsed - steady[0].Elapsed;
+        return new MemoryTrend(slope, steady.Length, observed, warmUp);
     }
 }

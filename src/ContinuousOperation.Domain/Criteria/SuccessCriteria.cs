@@ -41,10 +41,11 @@ public static class SuccessCriteria
     {
         var trend = MemoryTrend.Of(metrics.Samples, metrics.Elapsed);
         var warmUp = $"warm-up {Minutes(trend.WarmUp)} min excluded";
-        if (!trend.HasEnoughSamples)
+        if (!trend.CanBeJudged)
         {
             return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h", true,
-                $"insufficient samples to judge a trend ({trend.SamplesUsed} after warm-up, {MemoryTrend.MinimumSamples} needed); {warmUp}");
+                $"insufficient samples to judge a trend ({trend.SamplesUsed} over {Minutes(trend.Observed)} min after warm-up; " +
+                $"{MemoryTrend.MinimumSamples} samples over {Minutes(MemoryTrend.MinimumObserved)} min needed); {warmUp}");
         }
 
         return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h",

@@ -75,6 +75,19 @@ public sealed class SuccessCriteriaTests
         Assert.Contains("insufficient samples", result.Note);
     }
 
+    [Fact]
+    public void Many_samples_over_a_few_seconds_are_not_judged_either()
+    {
+        // A 20 s run sampled every 2 s: start-up growth would extrapolate to thousands of MB per hour.
+        var length = TimeSpan.FromSeconds(20);
+        var samples = Series(length, TimeSpan.FromSeconds(2), (hours, _) => 100 + 10_000 * hours);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(length, samples));
+
+        Assert.True(result.Passed);
+        Assert.Contains("insufficient samples", result.Note);
+    }
+
     [Theory]
     [InlineData(79.9, true)]
     [InlineData(80, false)]

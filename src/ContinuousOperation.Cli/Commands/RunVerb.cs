@@ -1,0 +1,61 @@
+using Akka.Actor;
+using ContinuousOperation.Actors.Run;
+using ContinuousOperation.Cli.Database;
+using ContinuousOperation.Cli.Hosting;
+using ContinuousOperation.Cli.Reporting;
+using ContinuousOperation.Domain.Reporting;
+using Serilog;
+
+namespace ContinuousOperation.Cli.Commands;
+
+/// <summary>What <c>run</c> does, in order: folder → logging → database → actor system → run → report → exit code.</summary>
+internal static class RunVerb
+{
+    public static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
+    {
+        var settings = options.Settings;
+        var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, settings.Seed);
+        using var logging = RunLogging.Start(folder.LogFile);
+        var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
+        Log.Information(
+            "Run of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
+            settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+
+        await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
+        await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+
+        var outcome = await RunToTheEndAsync(host.System, settings);
+        if (outcome is not RunCompleted completed)
+        {
+            var reason = outcome is RunFailed failed ? failed.Reason : "the actor system terminated before the run ended";
+            throw new InfrastructureException($"run failed: {reason}");
+        }
+
+        var report = RunReportBuilder.Build(settings, database.Describe(),
+            new RunResult(completed.Metrics, completed.Consistency, completed.Interrupted, completed.StartedAt, completed.EndedAt));
+        var exitCode = ExitCodeOf(report);
+        var summary = RunSummary.Render(report, exitCode);
+        ReportWriter.Write(folder, report, summary);
+        Console.Out.Write(summary);
+        Log.Information("Report written to {ReportFile}", folder.ReportFile);
+        return exitCode;
+    }
+
+    /// <summary>Starts the coordinator and waits for its outcome however long the run lasts; Ctrl+C / SIGTERM turn into
+    /// a graceful stop meanwhile. Returns null if the actor system dies first, rather than waiting forever.</summary>
+    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, Domain.Run.RunSettings settings)
+    {
+        var run = system.ActorOf(RunCoordinator.Props(settings), "run");
+        using var stopSignal = new StopSignal(run);
+        var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
+        var first = await Task.WhenAny(outcome, system.WhenTerminated);
+        return first == outcome ? await outcome : null;
+    }
+
+    private static int ExitCodeOf(RunReport report) => report switch
+    {
+        { Interrupted: true } => ExitCodes.Interrupted,
+        { Success: true } => ExitCodes.Passed,
+        _ => ExitCodes.CriterionFailed,
+    };
+}

@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ContinuousOperation.Cli.Database;
+
+/// <summary>Checks the journal database before anything starts, so that a wrong <c>--db</c> ends with one clear line
+/// instead of persistence failures in the middle of a run.</summary>
+internal static class DatabasePreparation
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>For a run: creates the SQLite file in WAL mode if needed, or checks that PostgreSQL answers.</summary>
+    public static async Task PrepareForRunAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Kind == DatabaseKind.PostgreSql)
+        {
+            await PingPostgreSqlAsync(target, cancellationToken);
+            return;
+        }
+
+        var file = target.SqliteFile!;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await using var connection = new SqliteConnection(target.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            // WAL is a property of the file, kept across connections: setting it once here serves the whole run.
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InfrastructureException($"SQLite database {file} refused WAL mode (journal_mode is {mode})");
+            }
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InfrastructureException($"SQLite database {file} cannot be opened for writing: {e.Message}", e);
+        }
+    }
+
+    /// <summary>For reconcile: the database must already exist and be readable.</summary>
+    public static async Task CheckReadableAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Kind == DatabaseKind.PostgreSql)
+        {
+            await PingPostgreSqlAsync(target, cancellationToken);
+            return;
+        }
+
+        var file = target.SqliteFile!;
+        if (!File.Exists(file)) throw new UsageException($"--db: no SQLite database at {file}");
+        try
+        {
+            var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+            await using var connection = new SqliteConnection(readOnly.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            // Reading the schema is what fails on a file that is not a database.
+            command.CommandText = "SELECT count(*) FROM sqlite_master;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            throw new InfrastructureException($"SQLite database {file} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static async Task PingPostgreSqlAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        var location = target.Describe().Location;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Timeout = (int)ConnectTimeout.TotalSeconds };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw new InfrastructureException($"PostgreSQL at {location} is unreachable: {e.Message}", e);
+        }
+    }
+}

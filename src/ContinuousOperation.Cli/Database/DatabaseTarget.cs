@@ -1,0 +1,78 @@
+using ContinuousOperation.Domain.Reporting;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ContinuousOperation.Cli.Database;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>
+/// The journal database named by <c>--db</c>: a SQLite file path, a SQLite <c>Data Source=…</c> string, or a PostgreSQL
+/// connection string (<c>Host=…</c>). Knows the linq2db provider name and how to describe itself without credentials.
+/// </summary>
+internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString)
+{
+    public const string SqliteProvider = "SQLite.MS";
+    public const string PostgreSqlProvider = "PostgreSQL.15";
+
+    public string ProviderName => Kind == DatabaseKind.Sqlite ? SqliteProvider : PostgreSqlProvider;
+
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? SqliteFile => Kind == DatabaseKind.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+
+    public static DatabaseTarget SqliteFileAt(string path) =>
+        new(DatabaseKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ConnectionString);
+
+    /// <exception cref="UsageException">The text is neither a usable path nor a connection string.</exception>
+    public static DatabaseTarget Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException("--db needs a SQLite file path or a connection string");
+
+        if (HasKey(text, "host") || HasKey(text, "server"))
+        {
+            try
+            {
+                return new DatabaseTarget(DatabaseKind.PostgreSql, new NpgsqlConnectionStringBuilder(text).ConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--db is not a valid PostgreSQL connection string: {e.Message}");
+            }
+        }
+
+        if (HasKey(text, "data source") || HasKey(text, "datasource") || HasKey(text, "filename"))
+        {
+            try
+            {
+                var builder = new SqliteConnectionStringBuilder(text);
+                builder.DataSource = Path.GetFullPath(builder.DataSource);
+                return new DatabaseTarget(DatabaseKind.Sqlite, builder.ConnectionString);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--db is not a valid SQLite connection string: {e.Message}");
+            }
+        }
+
+        if (text.Contains('=')) throw new UsageException($"--db '{Redacted(text)}' is neither a SQLite path nor a connection string with Host= or Data Source=");
+        return SqliteFileAt(text);
+    }
+
+    public DatabaseDescription Describe()
+    {
+        if (Kind == DatabaseKind.Sqlite) return new DatabaseDescription("sqlite", SqliteFile!);
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return new DatabaseDescription("postgresql", $"{builder.Host}:{builder.Port}/{builder.Database}");
+    }
+
+    private static bool HasKey(string text, string key) =>
+        text.Split(';').Any(pair => pair.Split('=', 2) is [var k, _] && k.Trim().Equals(key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Only the keys: an unparsable connection string may still hold a password.</summary>
+    private static string Redacted(string text) =>
+        string.Join(";", text.Split(';').Select(pair => pair.Split('=', 2)[0].Trim() + (pair.Contains('=') ? "=…" : "")));
+}

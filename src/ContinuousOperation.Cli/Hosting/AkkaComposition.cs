@@ -1,0 +1,72 @@
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Akka.Persistence.Sql.Hosting;
+using ContinuousOperation.Actors.Persistence;
+using ContinuousOperation.Cli.Database;
+using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Trading;
+using LinqToDB;
+
+namespace ContinuousOperation.Cli.Hosting;
+
+/// <summary>
+/// Configures the actor system the same way for every verb (and for the schema test): HOCON files, Serilog logging,
+/// the journal serializer and tagger, and Akka.Persistence.Sql on the chosen database.
+/// Precedence, lowest to highest: <c>base.hocon</c>, the database's tuning file, the code below, <c>--config</c>.
+/// </summary>
+internal static class AkkaComposition
+{
+    public const string SystemName = "continuous-operation";
+    public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
+
+    private const string JournalSerializerName = "journal-json";
+    private const string TaggerName = "journal-tagger";
+
+    public static AkkaConfigurationBuilder Configure(AkkaConfigurationBuilder builder, DatabaseTarget database, Config? userConfig)
+    {
+        builder
+            .AddHocon(HoconFile("base.hocon"), HoconAddMode.Prepend)
+            .AddHocon(HoconFile(database.Kind == DatabaseKind.Sqlite ? "persistence-sqlite.hocon" : "persistence-postgres.hocon"), HoconAddMode.Prepend)
+            .ConfigureLoggers(loggers => loggers.ClearLoggers().AddSerilogLogging())
+            .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new JournalEventSerializer(system))
+            .WithSqlPersistence(
+                JournalOptions(database),
+                SnapshotOptions(database),
+                journal => journal.AddWriteEventAdapter<JournalTagger>(TaggerName, [typeof(ITraderEvent), typeof(IExchangeEvent)]));
+
+        if (userConfig is not null) builder.AddHocon(userConfig, HoconAddMode.Prepend);
+        return builder;
+    }
+
+    /// <summary>
+    /// Connection string and provider name are set explicitly next to the <see cref="DataOptions"/>: without them in
+    /// the plugin's HOCON the tables are created with no indexes, not even the unique (persistence id, sequence number)
+    /// one that rejects duplicate writes.
+    /// </summary>
+    private static SqlJournalOptions JournalOptions(DatabaseTarget database) => new(isDefaultPlugin: true, identifier: "sql")
+    {
+        ConnectionString = database.ConnectionString,
+        ProviderName = database.ProviderName,
+        DataOptions = DataOptionsFor(database),
+        AutoInitialize = true,
+    };
+
+    private static SqlSnapshotOptions SnapshotOptions(DatabaseTarget database) => new(isDefaultPlugin: true, identifier: "sql")
+    {
+        ConnectionString = database.ConnectionString,
+        ProviderName = database.ProviderName,
+        DataOptions = DataOptionsFor(database),
+        AutoInitialize = true,
+    };
+
+    private static DataOptions DataOptionsFor(DatabaseTarget database)
+    {
+        var options = new DataOptions().UseConnectionString(database.ProviderName, database.ConnectionString);
+        return database.Kind == DatabaseKind.Sqlite ? options.UseInterceptor(new SqliteConnectionTuning()) : options;
+    }
+
+    private static Config HoconFile(string name) =>
+        ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", name)));
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ContinuousOperation.Cli.Parsing;
+
+/// <summary>Parses durations as people write them: <c>24</c> (a bare number means hours, as in the seed's CLI),
+/// <c>45s</c>, <c>90m</c>, <c>24h</c>, <c>1h30m</c>, <c>1.5h</c>.</summary>
+internal static partial class DurationParser
+{
+    public const string Expected = "expected hours (24) or a duration such as 45s, 90m, 24h or 1h30m";
+
+    /// <summary>A year is far beyond any soak; the bound keeps absurd input from overflowing <see cref="TimeSpan"/>.</summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(365);
+
+    public static bool TryParse(string text, out TimeSpan duration, out string error)
+    {
+        duration = TimeSpan.Zero;
+        var trimmed = text.Trim().ToLowerInvariant();
+
+        double seconds;
+        if (double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours))
+        {
+            seconds = hours * 3600;
+        }
+        else
+        {
+            var parts = Part().Matches(trimmed);
+            if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != trimmed)
+            {
+                error = $"'{text}' is not a duration: {Expected}";
+                return false;
+            }
+
+            seconds = parts.Sum(p => double.Parse(p.Groups["amount"].Value, CultureInfo.InvariantCulture) * SecondsPer(p.Groups["unit"].Value));
+        }
+
+        error = seconds switch
+        {
+            <= 0 => $"'{text}' must be a positive duration",
+            _ when seconds > Longest.TotalSeconds => $"'{text}' is longer than {Longest.TotalDays} days",
+            _ => string.Empty,
+        };
+        if (error.Length > 0) return false;
+
+        duration = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    private static double SecondsPer(string unit) => unit switch
+    {
+        "h" => 3600,
+        "m" => 60,
+        _ => 1,
+    };
+
+    [GeneratedRegex(@"(?<amount>\d+(\.\d+)?)(?<unit>[hms])")]
+    private static partial Regex Part();
+}
