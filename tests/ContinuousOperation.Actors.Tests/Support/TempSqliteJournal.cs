@@ -1,0 +1,98 @@
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace ContinuousOperation.Actors.Tests.Support;
+
+/// <summary>
+/// A real Akka.Persistence.Sql journal, snapshot store and read journal on a fresh SQLite file, with the project's
+/// journal serializer and tagging adapter bound as in production. The file (and its WAL side files) is deleted on
+/// dispose. Pass <see cref="Config"/> to the TestKit constructor.
+/// </summary>
+public sealed class TempSqliteJournal : IDisposable
+{
+    public const string JournalPluginId = "akka.persistence.journal.sql";
+    public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
+
+    private TempSqliteJournal(string databasePath)
+    {
+        DatabasePath = databasePath;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        Config = ConfigurationFactory.ParseString(Hocon(ConnectionString)).WithFallback(SqlPersistence.DefaultConfiguration);
+    }
+
+    public string DatabasePath { get; }
+
+    public string ConnectionString { get; }
+
+    public Config Config { get; }
+
+    /// <summary>A journal on a file that does not exist yet; the plugin creates the tables on first use.</summary>
+    public static TempSqliteJournal Create() => new(NewPath());
+
+    /// <summary>A journal whose database file holds bytes that are not a SQLite database, so every read fails.</summary>
+    public static TempSqliteJournal Unreadable()
+    {
+        var path = NewPath();
+        File.WriteAllBytes(path, Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 % 251)).ToArray());
+        return new TempSqliteJournal(path);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; release them so the file can be deleted on every platform.
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+
+    private static string NewPath() => Path.Combine(Path.GetTempPath(), $"journal-test-{Guid.NewGuid():N}.db");
+
+    private static string Hocon(string connectionString)
+    {
+        var quoted = "\"" + connectionString.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        return $$"""
+            akka.persistence {
+              journal {
+                plugin = "{{JournalPluginId}}"
+                sql {
+                  provider-name = "SQLite.MS"
+                  connection-string = {{quoted}}
+                  auto-initialize = on
+                  # SQLite allows one writer at a time.
+                  parallelism = 1
+                  event-adapters {
+                    tagger = "ContinuousOperation.Actors.Persistence.JournalTagger, ContinuousOperation.Actors"
+                  }
+                  event-adapter-bindings {
+                    "ContinuousOperation.Domain.Primitives.IJournalEvent, ContinuousOperation.Domain" = tagger
+                  }
+                }
+              }
+              snapshot-store {
+                plugin = "akka.persistence.snapshot-store.sql"
+                sql {
+                  provider-name = "SQLite.MS"
+                  connection-string = {{quoted}}
+                  auto-initialize = on
+                }
+              }
+              query.journal.sql {
+                provider-name = "SQLite.MS"
+                connection-string = {{quoted}}
+                write-plugin = "{{JournalPluginId}}"
+              }
+            }
+            akka.actor {
+              serializers {
+                journal-json = "ContinuousOperation.Actors.Persistence.JournalEventSerializer, ContinuousOperation.Actors"
+              }
+              serialization-bindings {
+                "ContinuousOperation.Domain.Primitives.IJournalEvent, ContinuousOperation.Domain" = journal-json
+              }
+            }
+            """;
+    }
+}
