@@ -121,17 +121,13 @@ public sealed class TraderActor : ReceivePersistentActor, IWithTimers
     private void OnPlaced(OrderPlaced placed)
     {
         placing.Remove(placed.ClientOrderId);
-        if (state.Find(placed.ClientOrderId) is { Status: OrderStatus.Submitted })
-            PersistAndApply([new OrderAcknowledged(placed.ClientOrderId)]);
-        else
-            AfterChange();
+        PersistIfApplicable(new OrderAcknowledged(placed.ClientOrderId));
     }
 
     private void OnPlacementRejected(OrderPlacementRejected rejected)
     {
         placing.Remove(rejected.ClientOrderId);
-        if (state.Find(rejected.ClientOrderId) is { Status: OrderStatus.Submitted })
-            PersistAndApply([new OrderRejected(rejected.ClientOrderId, rejected.Reason)]);
+        PersistIfApplicable(new OrderRejected(rejected.ClientOrderId, rejected.Reason));
     }
 
     private void OnCancelled(AccountOrderCancelled cancelled)
@@ -144,8 +140,7 @@ public sealed class TraderActor : ReceivePersistentActor, IWithTimers
             return;
         }
 
-        if (state.Find(cancelled.ClientOrderId) is not null)
-            PersistAndApply([new OrderCancelled(cancelled.ClientOrderId, cancelled.RemainingQuantity, cancelled.Reason)]);
+        PersistIfApplicable(new OrderCancelled(cancelled.ClientOrderId, cancelled.RemainingQuantity, cancelled.Reason));
     }
 
     private void OnCancelRejected(CancelRejected rejected)
@@ -302,6 +297,14 @@ public sealed class TraderActor : ReceivePersistentActor, IWithTimers
     }
 
     // ----- persistence -----
+
+    /// <summary>Status replies can repeat (retries) or arrive for orders already settled: only a legal next step of a
+    /// live order is persisted.</summary>
+    private void PersistIfApplicable(IOrderEvent e)
+    {
+        if (state.CanApply(e)) PersistAndApply([e]);
+        else AfterChange();
+    }
 
     /// <summary>Persists the events in order, applying each to the state (and counting it) once it is in the journal.</summary>
     private void PersistAndApply(IReadOnlyList<ITraderEvent> events, Action<ITraderEvent>? each = null, Action? after = null)

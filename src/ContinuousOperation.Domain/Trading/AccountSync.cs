@@ -43,15 +43,16 @@ public static class AccountSync
                 continue;
             }
 
-            if (order.Status == OrderStatus.Submitted) Add(new OrderAcknowledged(order.Id));
+            AddIfApplicable(new OrderAcknowledged(order.Id));
             if (status.State == ExchangeOrderState.Cancelled && fillsComplete)
-                Add(new OrderCancelled(order.Id, status.Remaining, "cancelled by venue (learned on sync)"));
+                AddIfApplicable(new OrderCancelled(order.Id, status.Remaining, "cancelled by venue (learned on sync)"));
         }
 
         return new AccountSyncPlan(events, resend, fillsComplete);
 
-        void Add(ITraderEvent e)
+        void AddIfApplicable(IOrderEvent e)
         {
+            if (!state.CanApply(e)) return;
             state = state.Apply(e);
             events.Add(e);
         }

@@ -18,8 +18,7 @@ public static class OrderPlanning
             switch (intent)
             {
                 case PlaceOrderIntent place:
-                    var submitted = new OrderSubmitted(state.NextClientOrderId(), place.Side, place.Type, place.LimitPrice,
-                        place.Quantity, simTime);
+                    var submitted = state.EventForPlacement(place, simTime);
                     state = state.Apply(submitted);
                     submissions.Add(submitted);
                     break;

@@ -1,0 +1,21 @@
+using Akka.Actor;
+using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Domain.Market;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Actors.Tests.Exchange;
+
+internal static class ExchangeFixture
+{
+    public static readonly Instrument Btc = InstrumentCatalog.For(new Symbol("BTC-USDT"));
+    public static readonly AccountId Trader = AccountId.TraderFor(Btc.Symbol);
+
+    public static ExchangeSettings Settings(double speed = 1) => new(
+        [Btc], new MarketSettings(MarketCondition.Ranging), FeeSchedule.Default, Seed: 42, speed,
+        TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500),
+        new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0));
+
+    /// <summary>The book actor itself, behind its back-off supervisor.</summary>
+    public static ActorSelection BookOf(ActorSystem system, IActorRef exchange) =>
+        system.ActorSelection(exchange.Path / $"book-{Btc.Symbol}" / "book");
+}
