@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace ContinuousOperation.Soak.Tests;
+
+/// <summary>Runs the built CLI as a separate process, the way an operator or a CI job does, with a hard time limit.</summary>
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
+}
+
+internal static class CliProcess
+{
+    /// <summary>The CLI is a project reference, so its assembly, runtime config and <c>hocon/</c> folder are built
+    /// next to the tests, whatever the configuration or output layout.</summary>
+    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "continuous-operation.dll");
+
+    public static async Task<CliResult> RunAsync(TimeSpan timeLimit, params string[] arguments)
+    {
+        Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(CliAssembly);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeLimit);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"continuous-operation {string.Join(' ', arguments)} did not finish within {timeLimit}:\n{await output}\n{await error}");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
