@@ -2,24 +2,12 @@ using ContinuousOperation.Actors.Consistency;
 using ContinuousOperation.Actors.Tests.Support;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Trading;
-using Xunit.Abstractions;
 
 namespace ContinuousOperation.Actors.Tests.Consistency;
 
-public sealed class ConsistencyActorTests : Akka.TestKit.Xunit2.TestKit
+public sealed class ConsistencyActorTests : SqliteTestKit
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(30);
-    private readonly TempSqliteJournal journal;
-
-    public ConsistencyActorTests(ITestOutputHelper output) : this(TempSqliteJournal.Create(), output)
-    {
-    }
-
-    private ConsistencyActorTests(TempSqliteJournal journal, ITestOutputHelper output)
-        : base(journal.Config, output: output)
-    {
-        this.journal = journal;
-    }
 
     [Fact]
     public async Task Consistent_journals_reconcile_as_valid_and_unrelated_journals_are_ignored()
@@ -71,11 +59,5 @@ public sealed class ConsistencyActorTests : Akka.TestKit.Xunit2.TestKit
 
         var report = ExpectMsg<ConsistencyReport>(ReadTimeout);
         Assert.Empty(report.Symbols);
-    }
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        journal.Dispose();
     }
 }

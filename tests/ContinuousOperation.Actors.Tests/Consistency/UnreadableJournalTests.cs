@@ -1,21 +1,12 @@
 using ContinuousOperation.Actors.Consistency;
 using ContinuousOperation.Actors.Tests.Support;
-using Xunit.Abstractions;
 
 namespace ContinuousOperation.Actors.Tests.Consistency;
 
-public sealed class UnreadableJournalTests : Akka.TestKit.Xunit2.TestKit
+public sealed class UnreadableJournalTests : SqliteTestKit
 {
-    private readonly TempSqliteJournal journal;
-
-    public UnreadableJournalTests(ITestOutputHelper output) : this(TempSqliteJournal.Unreadable(), output)
+    public UnreadableJournalTests() : base(TempSqliteJournal.Unreadable())
     {
-    }
-
-    private UnreadableJournalTests(TempSqliteJournal journal, ITestOutputHelper output)
-        : base(journal.Config, output: output)
-    {
-        this.journal = journal;
     }
 
     [Fact]
@@ -25,11 +16,5 @@ public sealed class UnreadableJournalTests : Akka.TestKit.Xunit2.TestKit
 
         var failure = ExpectMsg<ReconciliationFailed>(TimeSpan.FromSeconds(30));
         Assert.Contains("could not be opened", failure.Reason);
-    }
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        journal.Dispose();
     }
 }

@@ -12,7 +12,7 @@ public abstract class SqliteTestKit : TestKit
     {
     }
 
-    private SqliteTestKit(TempSqliteJournal journal)
+    protected SqliteTestKit(TempSqliteJournal journal)
         : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 10s").WithFallback(journal.Config)) =>
         Journal = journal;
 

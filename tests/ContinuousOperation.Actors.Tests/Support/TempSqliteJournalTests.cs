@@ -1,23 +1,10 @@
 using ContinuousOperation.Domain.Trading;
 using Microsoft.Data.Sqlite;
-using Xunit.Abstractions;
 
 namespace ContinuousOperation.Actors.Tests.Support;
 
-public sealed class TempSqliteJournalTests : Akka.TestKit.Xunit2.TestKit
+public sealed class TempSqliteJournalTests : SqliteTestKit
 {
-    private readonly TempSqliteJournal journal;
-
-    public TempSqliteJournalTests(ITestOutputHelper output) : this(TempSqliteJournal.Create(), output)
-    {
-    }
-
-    private TempSqliteJournalTests(TempSqliteJournal journal, ITestOutputHelper output)
-        : base(journal.Config, output: output)
-    {
-        this.journal = journal;
-    }
-
     [Fact]
     public async Task Events_are_stored_as_json_under_the_type_name_in_a_table_that_rejects_duplicate_sequence_numbers()
     {
@@ -25,7 +12,7 @@ public sealed class TempSqliteJournalTests : Akka.TestKit.Xunit2.TestKit
             Sys, "trader-BTC-USDT", new OrderAcknowledged(new("c1")), new OrderAcknowledged(new("c2")));
         Assert.Equal(2, written.LastSequenceNr);
 
-        await using var connection = new SqliteConnection(journal.ConnectionString);
+        await using var connection = new SqliteConnection(Journal.ConnectionString);
         await connection.OpenAsync();
         var row = connection.CreateCommand();
         row.CommandText = "SELECT manifest, CAST(message AS TEXT) FROM journal WHERE sequence_number = 2";
@@ -47,11 +34,5 @@ public sealed class TempSqliteJournalTests : Akka.TestKit.Xunit2.TestKit
             """;
         var rejected = await Assert.ThrowsAsync<SqliteException>(() => duplicate.ExecuteNonQueryAsync());
         Assert.Contains("UNIQUE", rejected.Message);
-    }
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        journal.Dispose();
     }
 }
