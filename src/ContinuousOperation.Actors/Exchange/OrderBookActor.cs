@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
@@ -46,7 +47,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     public static Props Props(BookSettings settings, IActorRef marketData, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new OrderBookActor(settings, marketData, metrics));
 
-    public override string PersistenceId => $"exchange-{settings.Instrument.Symbol}";
+    public override string PersistenceId => JournalNames.Exchange(Symbol);
 
     public ITimerScheduler Timers { get; set; } = null!;
 

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
@@ -66,7 +67,7 @@ public sealed class TraderActor : ReceivePersistentActor, IWithTimers
     public static Props Props(TraderSettings settings, ITradingStrategy strategy, IActorRef exchange, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new TraderActor(settings, strategy, exchange, metrics));
 
-    public override string PersistenceId => $"trader-{Symbol}";
+    public override string PersistenceId => JournalNames.Trader(Symbol);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
