@@ -14,7 +14,12 @@ internal static class CliProcess
     /// next to the tests, whatever the configuration or output layout.</summary>
     private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "continuous-operation.dll");
 
-    public static async Task<CliResult> RunAsync(TimeSpan timeLimit, params string[] arguments)
+    public static Task<CliResult> RunAsync(TimeSpan timeLimit, params string[] arguments) =>
+        RunAndTerminateAsync(timeLimit, interruptWhenOutputContains: null, arguments);
+
+    /// <summary>Runs the CLI and sends it SIGTERM (what a service manager or <c>kill</c> sends) as soon as a line of its
+    /// standard output contains <paramref name="interruptWhenOutputContains"/>.</summary>
+    public static async Task<CliResult> RunAndTerminateAsync(TimeSpan timeLimit, string? interruptWhenOutputContains, params string[] arguments)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
         var start = new ProcessStartInfo("dotnet")
@@ -29,7 +34,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
+        var output = ReadOutputAsync(process, interruptWhenOutputContains);
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeLimit);
         try
@@ -44,5 +49,20 @@ internal static class CliProcess
         }
 
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static async Task<string> ReadOutputAsync(Process process, string? interruptWhen)
+    {
+        var text = new System.Text.StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            text.AppendLine(line);
+            if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+            await kill.WaitForExitAsync();
+            interruptWhen = null;
+        }
+
+        return text.ToString();
     }
 }

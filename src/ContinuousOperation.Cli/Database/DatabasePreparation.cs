@@ -39,12 +39,14 @@ internal static class DatabasePreparation
         }
     }
 
-    /// <summary>For reconcile: the database must already exist and be readable.</summary>
+    /// <summary>For reconcile: the database must already exist, be readable and hold a journal. Checked here because
+    /// the persistence plugin would otherwise create empty tables in whatever database it was pointed at.</summary>
     public static async Task CheckReadableAsync(DatabaseTarget target, CancellationToken cancellationToken)
     {
         if (target.Kind == DatabaseKind.PostgreSql)
         {
             await PingPostgreSqlAsync(target, cancellationToken);
+            if (!await PostgreSqlHasJournalAsync(target, cancellationToken)) throw NoJournal(target);
             return;
         }
 
@@ -57,13 +59,27 @@ internal static class DatabasePreparation
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Reading the schema is what fails on a file that is not a database.
-            command.CommandText = "SELECT count(*) FROM sqlite_master;";
-            await command.ExecuteScalarAsync(cancellationToken);
+            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{JournalTable}';";
+            if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0) throw NoJournal(target);
         }
         catch (SqliteException e)
         {
             throw new InfrastructureException($"SQLite database {file} cannot be read: {e.Message}", e);
         }
+    }
+
+    /// <summary>The table Akka.Persistence.Sql writes events to (its default name).</summary>
+    private const string JournalTable = "journal";
+
+    private static UsageException NoJournal(DatabaseTarget target) =>
+        new($"--db: {target.Describe().Location} holds no journal (is it a run's journal database?)");
+
+    private static async Task<bool> PostgreSqlHasJournalAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT to_regclass('{JournalTable}') IS NOT NULL", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task PingPostgreSqlAsync(DatabaseTarget target, CancellationToken cancellationToken)
