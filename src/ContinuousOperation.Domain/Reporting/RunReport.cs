@@ -40,7 +40,8 @@ public sealed record ReportMetrics(
     long DatabaseErrors,
     long ApiErrors);
 
-/// <summary>One resource sample as reported; elapsed time in seconds since the run started.</summary>
+/// <summary>One resource sample as reported; elapsed time in seconds since the run started. The fields after
+/// <see cref="ThreadCount"/> came later: reports written before them read back as zero and a null activity.</summary>
 public sealed record ResourceEntry(
     DateTimeOffset At,
     double ElapsedSeconds,
@@ -51,9 +52,14 @@ public sealed record ResourceEntry(
     int Gen2Collections,
     double CpuPercentOfMachine,
     double CpuPercentOfCore,
-    int ThreadCount)
+    int ThreadCount,
+    double GcPauseMs = 0,
+    int ThreadPoolThreads = 0,
+    long BusiestMailbox = 0,
+    ActivityCounts? Activity = null)
 {
     public static ResourceEntry From(ResourceSample s) => new(
         s.At, s.Elapsed.TotalSeconds, s.WorkingSetMb, s.ManagedHeapMb, s.Gen0Collections, s.Gen1Collections,
-        s.Gen2Collections, s.CpuPercentOfMachine, s.CpuPercentOfCore, s.ThreadCount);
+        s.Gen2Collections, s.CpuPercentOfMachine, s.CpuPercentOfCore, s.ThreadCount,
+        s.GcPauseMs, s.ThreadPoolThreads, s.BusiestMailbox, s.Activity);
 }
