@@ -37,20 +37,27 @@ public static class SuccessCriteria
             critical == 0 ? "no critical error" : $"{critical} critical error(s), see error_analysis");
     }
 
+    /// <summary>The memory trend a run is judged on: its samples between the warm-up and the planned run length.</summary>
+    public static MemoryTrend MemoryTrendOf(CriteriaThresholds thresholds, MetricsSnapshot metrics) =>
+        MemoryTrend.Of(metrics.Samples, metrics.RunDuration ?? metrics.Elapsed, thresholds.MemoryWarmUp);
+
+    /// <summary>Observed is the steeper of the two slopes (working set, managed heap); the note gives both with their fit.</summary>
     public static CriterionResult Memory(CriteriaThresholds thresholds, MetricsSnapshot metrics)
     {
-        var trend = MemoryTrend.Of(metrics.Samples, metrics.Elapsed);
-        var warmUp = $"warm-up {Minutes(trend.WarmUp)} min excluded";
+        var limit = thresholds.MaxMemoryGrowthMbPerHour;
+        var trend = MemoryTrendOf(thresholds, metrics);
+        var observed = Math.Max(trend.WorkingSet.SlopeMbPerHour, trend.ManagedHeap.SlopeMbPerHour);
+        var window = $"{trend.SamplesUsed} samples over {Minutes(trend.Observed)} min after a warm-up of {Minutes(trend.WarmUp)} min";
         if (!trend.CanBeJudged)
         {
-            return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h", true,
-                $"insufficient samples to judge a trend ({trend.SamplesUsed} over {Minutes(trend.Observed)} min after warm-up; " +
-                $"{MemoryTrend.MinimumSamples} samples over {Minutes(MemoryTrend.MinimumObserved)} min needed); {warmUp}");
+            return new CriterionResult(MemoryStable, limit, observed, "MB/h", true,
+                $"insufficient samples to judge a trend ({window}; {MemoryTrend.MinimumSamples} needed)");
         }
 
-        return new CriterionResult(MemoryStable, thresholds.MaxMemoryGrowthMbPerHour, trend.SlopeMbPerHour, "MB/h",
-            trend.SlopeMbPerHour <= thresholds.MaxMemoryGrowthMbPerHour,
-            $"Theil–Sen slope of working set over {trend.SamplesUsed} samples; {warmUp}");
+        var growing = trend.GrowingSeries(limit).Select(s => s.Name).ToArray();
+        var slopes = $"Theil–Sen slope of working set {Describe(trend.WorkingSet)}, managed heap {Describe(trend.ManagedHeap)}; {window}";
+        return new CriterionResult(MemoryStable, limit, observed, "MB/h", growing.Length == 0,
+            growing.Length == 0 ? slopes : $"{string.Join(" and ", growing)} growing: {slopes}");
     }
 
     public static CriterionResult Cpu(CriteriaThresholds thresholds, MetricsSnapshot metrics)
@@ -94,4 +101,7 @@ public static class SuccessCriteria
     public static double RatePerHour(long count, TimeSpan uptime) => uptime > TimeSpan.Zero ? count / uptime.TotalHours : 0;
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Describe(SeriesTrend trend) => string.Create(CultureInfo.InvariantCulture,
+        $"{trend.SlopeMbPerHour:+0.#;-0.#;0} MB/h (R² {trend.RSquared:0.00}, {trend.GrowthMb:+0.#;-0.#;0} MB)");
 }

@@ -1,5 +1,14 @@
 namespace ContinuousOperation.Domain.Criteria;
 
+/// <summary>A straight line fitted to a series, and how much of the series' variance it explains.</summary>
+/// <param name="RSquared">1 − (residual sum of squares / total sum of squares) of this line: 1 for points exactly on
+/// it, about 0 for a line no better than the mean, below 0 for a worse one. Computed for the robust line rather than
+/// the least-squares one, so it says how well <em>the slope being judged</em> describes the data.</param>
+public readonly record struct LineFit(double Slope, double Intercept, double RSquared)
+{
+    public static readonly LineFit None = new(0, 0, 0);
+}
+
 /// <summary>
 /// The Theil–Sen estimator: the median of the slopes between every pair of points. Unlike least squares it ignores up
 /// to ~29 % of outliers, so one GC spike or a burst of allocations does not read as a leak; only a sustained trend does.
@@ -11,7 +20,11 @@ public static class TheilSenSlope
     public const int MaxPoints = 1_000;
 
     /// <summary>Slope of <paramref name="y"/> per unit of <paramref name="x"/>; zero when fewer than two distinct x.</summary>
-    public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y) => Fit(x, y).Slope;
+
+    /// <summary>The Theil–Sen line (intercept: the median of <c>y − slope·x</c>) and its R² over every point.
+    /// <see cref="LineFit.None"/> when fewer than two distinct x.</summary>
+    public static LineFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         if (x.Count != y.Count) throw new ArgumentException("x and y must have the same length", nameof(y));
 
@@ -24,7 +37,25 @@ public static class TheilSenSlope
             if (dx != 0) slopes.Add((y[indices[j]] - y[indices[i]]) / dx);
         }
 
-        return Median(slopes);
+        if (slopes.Count == 0) return LineFit.None;
+        var slope = Median(slopes);
+        var intercept = Median(Enumerable.Range(0, x.Count).Select(i => y[i] - slope * x[i]).ToList());
+        return new LineFit(slope, intercept, RSquared(x, y, slope, intercept));
+    }
+
+    private static double RSquared(IReadOnlyList<double> x, IReadOnlyList<double> y, double slope, double intercept)
+    {
+        var mean = y.Average();
+        double residual = 0, total = 0;
+        for (var i = 0; i < x.Count; i++)
+        {
+            residual += Math.Pow(y[i] - (intercept + slope * x[i]), 2);
+            total += Math.Pow(y[i] - mean, 2);
+        }
+
+        // A perfectly flat series has nothing to explain: a flat line describes it exactly, any other not at all.
+        if (total == 0) return residual == 0 ? 1 : 0;
+        return 1 - residual / total;
     }
 
     private static IReadOnlyList<int> Thinned(int count)
@@ -36,7 +67,6 @@ public static class TheilSenSlope
 
     private static double Median(List<double> values)
     {
-        if (values.Count == 0) return 0;
         values.Sort();
         var middle = values.Count / 2;
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;

@@ -4,7 +4,9 @@ using ContinuousOperation.Domain.Primitives;
 namespace ContinuousOperation.Domain.Run;
 
 /// <summary>Everything that defines one soak run. <see cref="Duration"/> is wall time; <see cref="Speed"/> multiplies
-/// simulated market time against it, so a day of market activity can be compressed.</summary>
+/// simulated market time against it, so a day of market activity can be compressed.
+/// <see cref="SelfTestLeakMbPerMinute"/> (0 = off) makes the run retain memory on purpose, to prove that the memory
+/// criterion catches a leak.</summary>
 public sealed record RunSettings(
     TimeSpan Duration,
     IReadOnlyList<Instrument> Instruments,
@@ -13,16 +15,20 @@ public sealed record RunSettings(
     double Speed,
     TimeSpan SampleInterval,
     TimeSpan ProgressInterval,
-    CriteriaThresholds Criteria)
+    CriteriaThresholds Criteria,
+    double SelfTestLeakMbPerMinute = 0)
 {
     public const string TestType = "continuous_operation";
 
     public IEnumerable<Symbol> Symbols => Instruments.Select(i => i.Symbol);
 }
 
-/// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).</summary>
+/// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
+/// <see cref="MemoryWarmUp"/> overrides how much of the start is left out of the memory trend (null: 10 % of the run,
+/// at most 30 minutes).</summary>
 public sealed record CriteriaThresholds(
     double MaxCpuPercent = 80,
     double MaxErrorRatePerHour = 1,
     double MaxMemoryGrowthMbPerHour = 50,
-    long MaxCriticalErrors = 0);
+    long MaxCriticalErrors = 0,
+    TimeSpan? MemoryWarmUp = null);

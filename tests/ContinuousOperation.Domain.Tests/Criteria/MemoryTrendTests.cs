@@ -1,10 +1,16 @@
 using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Run;
 using static ContinuousOperation.Domain.Tests.Criteria.RunFixtures;
 
 namespace ContinuousOperation.Domain.Tests.Criteria;
 
+/// <summary>The memory criterion on synthetic series: what must pass, what must fail, and the documented edge cases.</summary>
 public sealed class MemoryTrendTests
 {
+    private static readonly CriteriaThresholds Defaults = new();
+    private static readonly TimeSpan FourHours = TimeSpan.FromHours(4);
+    private static readonly TimeSpan HalfMinute = TimeSpan.FromSeconds(30);
+
     [Theory]
     [InlineData(1, 6)]
     [InlineData(4, 24)]
@@ -24,6 +30,154 @@ public sealed class MemoryTrendTests
         var trend = MemoryTrend.Of(samples, TimeSpan.FromHours(1));
 
         Assert.Equal(55, trend.SamplesUsed);
-        Assert.Equal(0, trend.SlopeMbPerHour, precision: 9);
+        Assert.Equal(0, trend.WorkingSet.SlopeMbPerHour, precision: 9);
+    }
+
+    [Fact]
+    public void A_warm_up_override_replaces_the_default()
+    {
+        var samples = Series(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), (_, _) => 300);
+
+        var trend = MemoryTrend.Of(samples, TimeSpan.FromMinutes(10), warmUp: TimeSpan.FromMinutes(4));
+
+        Assert.Equal(TimeSpan.FromMinutes(4), trend.WarmUp);
+        Assert.Equal(7, trend.SamplesUsed);
+    }
+
+    [Fact]
+    public void Samples_after_the_planned_run_length_belong_to_the_drain_and_are_left_out()
+    {
+        // Reconciliation reads the journals back after the deadline and the working set jumps; that is not a leak.
+        var samples = Series(TimeSpan.FromMinutes(70), TimeSpan.FromMinutes(1), (hours, _) => hours <= 1 ? 300 : 900);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(TimeSpan.FromMinutes(70), samples, runDuration: TimeSpan.FromHours(1)));
+
+        Assert.True(result.Passed, result.Note);
+        Assert.Equal(0, result.Observed, precision: 9);
+    }
+
+    [Fact]
+    public void Flat_memory_with_noise_passes()
+    {
+        var noise = new Random(7);
+        var samples = Series(FourHours, HalfMinute, (_, _) => 300 + noise.NextDouble() * 40 - 20);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.True(result.Passed, result.Note);
+        Assert.InRange(result.Observed, -5, 5);
+    }
+
+    [Fact]
+    public void Steady_growth_above_the_limit_fails_with_a_good_fit()
+    {
+        var noise = new Random(7);
+        var samples = Series(FourHours, HalfMinute, (hours, _) => 300 + 80 * hours + noise.NextDouble() * 20);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+        var trend = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples));
+
+        Assert.False(result.Passed);
+        Assert.InRange(result.Observed, 75, 85);
+        Assert.True(trend.WorkingSet.RSquared > 0.9, $"R² {trend.WorkingSet.RSquared}");
+        Assert.Equal(MemoryVerdict.Growing, trend.Judge(Defaults.MaxMemoryGrowthMbPerHour));
+        Assert.StartsWith("working set growing", result.Note);
+    }
+
+    [Fact]
+    public void Steady_growth_below_the_limit_passes()
+    {
+        var samples = Series(FourHours, HalfMinute, (hours, _) => 300 + 30 * hours);
+
+        Assert.True(SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples)).Passed);
+    }
+
+    [Fact]
+    public void A_gc_sawtooth_of_the_managed_heap_passes()
+    {
+        // The heap fills to 250 MB and a collection empties it every 7 minutes; the working set stays where the GC
+        // reserved it. The sawtooth's slope is not a trend, and the line explains almost nothing of it.
+        var samples = Series(FourHours, HalfMinute,
+            workingSetAtHour: (_, _) => 400,
+            heapAtHour: (_, i) => 50 + 200 * (i % 14) / 13.0);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+        var trend = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples));
+
+        Assert.True(result.Passed, result.Note);
+        Assert.True(trend.ManagedHeap.RSquared < SeriesTrend.MinimumFit, $"R² {trend.ManagedHeap.RSquared}");
+    }
+
+    [Fact]
+    public void A_managed_leak_under_a_gc_sawtooth_fails_on_the_managed_heap()
+    {
+        var samples = Series(FourHours, HalfMinute,
+            workingSetAtHour: (_, _) => 600,
+            heapAtHour: (hours, i) => 100 + 150 * hours + 20 * (i % 6) / 5.0);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.False(result.Passed);
+        Assert.StartsWith("managed heap growing", result.Note);
+        Assert.InRange(result.Observed, 140, 160);
+    }
+
+    [Fact]
+    public void A_one_off_step_is_read_as_growth_spread_over_the_window()
+    {
+        // Documented behaviour: a 100 MB step halfway through steady state (a cache filled once) has a fitted growth
+        // of about the step, and a fit of about 2/3. Spread over the 3.6 h window of a 4 h run it stays under the
+        // 50 MB/h limit; over the 54 min window of a 1 h run it is indistinguishable from a leak, and fails.
+        static double Step(TimeSpan length, double hours) => hours < length.TotalHours * 0.55 ? 300 : 400;
+
+        var longRun = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, Series(FourHours, HalfMinute, (h, _) => Step(FourHours, h))));
+        var hour = TimeSpan.FromHours(1);
+        var shortRun = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(hour, Series(hour, HalfMinute, (h, _) => Step(hour, h))));
+
+        Assert.InRange(longRun.WorkingSet.SlopeMbPerHour, 20, 40);
+        Assert.Equal(MemoryVerdict.Stable, longRun.Judge(Defaults.MaxMemoryGrowthMbPerHour));
+        Assert.InRange(shortRun.WorkingSet.SlopeMbPerHour, 80, 150);
+        Assert.InRange(shortRun.WorkingSet.RSquared, 0.6, 0.75);
+        Assert.Equal(MemoryVerdict.Growing, shortRun.Judge(Defaults.MaxMemoryGrowthMbPerHour));
+    }
+
+    [Fact]
+    public void Growth_smaller_than_the_minimum_passes_however_steep_its_hourly_rate()
+    {
+        // A two-minute run settling by 10 MB extrapolates to 300 MB/h with a perfect fit; 10 MB is runtime noise.
+        var length = TimeSpan.FromMinutes(2);
+        var samples = Series(length, TimeSpan.FromSeconds(2), (hours, _) => 150 + 300 * hours);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(length, samples));
+
+        Assert.True(result.Passed, result.Note);
+        Assert.InRange(result.Observed, 299, 301);
+    }
+
+    [Fact]
+    public void A_fast_leak_fails_a_short_run_once_it_has_leaked_more_than_the_minimum()
+    {
+        // The self-test leak: 60 MB per minute over a one-minute run with a 10 s warm-up.
+        var length = TimeSpan.FromMinutes(1);
+        var noise = new Random(3);
+        var samples = Series(length, TimeSpan.FromSeconds(2), (hours, _) => 150 + 3_600 * hours + noise.NextDouble() * 4);
+
+        var result = SuccessCriteria.Memory(Defaults with { MemoryWarmUp = TimeSpan.FromSeconds(10) }, Metrics(length, samples));
+
+        Assert.False(result.Passed, result.Note);
+        Assert.InRange(result.Observed, 3_400, 3_800);
+    }
+
+    [Fact]
+    public void Too_few_samples_after_warm_up_pass_and_say_so()
+    {
+        var samples = Series(FourHours, TimeSpan.FromMinutes(30), (hours, _) => 300 + 1_000 * hours);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.True(result.Passed);
+        Assert.StartsWith("insufficient samples", result.Note);
+        Assert.Equal(MemoryVerdict.InsufficientSamples,
+            SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples)).Judge(Defaults.MaxMemoryGrowthMbPerHour));
     }
 }

@@ -9,8 +9,9 @@ internal static class RunFixtures
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static ResourceSample Sample(TimeSpan elapsed, double workingSetMb, double cpuPercent = 10) =>
-        new(Start + elapsed, elapsed, workingSetMb, workingSetMb / 2, 0, 0, 0, cpuPercent, cpuPercent * 2, 20);
+    /// <summary>The managed heap is half the working set unless given.</summary>
+    public static ResourceSample Sample(TimeSpan elapsed, double workingSetMb, double cpuPercent = 10, double? managedHeapMb = null) =>
+        new(Start + elapsed, elapsed, workingSetMb, managedHeapMb ?? workingSetMb / 2, 0, 0, 0, cpuPercent, cpuPercent * 2, 20);
 
     /// <summary>Samples every <paramref name="interval"/> over <paramref name="length"/>, memory given by a function of hours.</summary>
     public static IReadOnlyList<ResourceSample> Series(TimeSpan length, TimeSpan interval, Func<double, int, double> memoryAtHour, double cpuPercent = 10) =>
@@ -18,10 +19,21 @@ internal static class RunFixtures
             .Select(i => Sample(interval * i, memoryAtHour((interval * i).TotalHours, i), cpuPercent))
             .ToArray();
 
+    /// <summary>Working set and managed heap given as functions of the hour and the sample's index.</summary>
+    public static IReadOnlyList<ResourceSample> Series(
+        TimeSpan length, TimeSpan interval, Func<double, int, double> workingSetAtHour, Func<double, int, double> heapAtHour) =>
+        Enumerable.Range(0, (int)(length / interval) + 1)
+            .Select(i =>
+            {
+                var hours = (interval * i).TotalHours;
+                return Sample(interval * i, workingSetAtHour(hours, i), managedHeapMb: heapAtHour(hours, i));
+            })
+            .ToArray();
+
     public static MetricsSnapshot Metrics(
         TimeSpan elapsed, IReadOnlyList<ResourceSample>? samples = null, IReadOnlyList<ErrorSummary>? errors = null,
-        IReadOnlyDictionary<TradingCounter, long>? counters = null) =>
-        new(Start, elapsed, counters ?? new Dictionary<TradingCounter, long>(), samples ?? [], errors ?? []);
+        IReadOnlyDictionary<TradingCounter, long>? counters = null, TimeSpan? runDuration = null) =>
+        new(Start, elapsed, counters ?? new Dictionary<TradingCounter, long>(), samples ?? [], errors ?? [], runDuration);
 
     public static ErrorSummary Errors(long count, ErrorSeverity severity = ErrorSeverity.Error, ErrorKind kind = ErrorKind.Api) =>
         new(kind, severity, "exchange", count, Start, Start.AddMinutes(1), "timeout");

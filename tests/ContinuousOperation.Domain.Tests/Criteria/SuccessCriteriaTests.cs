@@ -40,54 +40,6 @@ public sealed class SuccessCriteriaTests
         Assert.True(SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(3)])).Passed);
     }
 
-    [Fact]
-    public void Flat_memory_with_noise_passes()
-    {
-        var noise = new Random(7);
-        var samples = Series(FourHours, TimeSpan.FromSeconds(30), (_, _) => 300 + noise.NextDouble() * 40 - 20);
-
-        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
-
-        Assert.True(result.Passed, result.Note);
-        Assert.InRange(result.Observed, -5, 5);
-    }
-
-    [Fact]
-    public void Steady_memory_growth_above_the_limit_fails()
-    {
-        var noise = new Random(7);
-        var samples = Series(FourHours, TimeSpan.FromSeconds(30), (hours, _) => 300 + 80 * hours + noise.NextDouble() * 20);
-
-        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
-
-        Assert.False(result.Passed);
-        Assert.InRange(result.Observed, 75, 85);
-    }
-
-    [Fact]
-    public void Too_few_samples_after_warm_up_pass_and_say_so()
-    {
-        var samples = Series(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5), (hours, _) => 300 + 1_000 * hours);
-
-        var result = SuccessCriteria.Memory(Defaults, Metrics(TimeSpan.FromMinutes(10), samples));
-
-        Assert.True(result.Passed);
-        Assert.Contains("insufficient samples", result.Note);
-    }
-
-    [Fact]
-    public void Many_samples_over_a_few_seconds_are_not_judged_either()
-    {
-        // A 20 s run sampled every 2 s: start-up growth would extrapolate to thousands of MB per hour.
-        var length = TimeSpan.FromSeconds(20);
-        var samples = Series(length, TimeSpan.FromSeconds(2), (hours, _) => 100 + 10_000 * hours);
-
-        var result = SuccessCriteria.Memory(Defaults, Metrics(length, samples));
-
-        Assert.True(result.Passed);
-        Assert.Contains("insufficient samples", result.Note);
-    }
-
     [Theory]
     [InlineData(79.9, true)]
     [InlineData(80, false)]

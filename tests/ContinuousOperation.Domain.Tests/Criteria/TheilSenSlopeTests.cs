@@ -39,4 +39,31 @@ public sealed class TheilSenSlopeTests
         Assert.Equal(0, TheilSenSlope.Estimate([], []));
         Assert.Equal(0, TheilSenSlope.Estimate([1, 1, 1], [5, 6, 7]));
     }
+
+    [Fact]
+    public void The_fit_of_an_exact_line_explains_everything()
+    {
+        double[] x = [0, 1, 2, 3, 4];
+        var y = x.Select(v => 3 * v + 7).ToArray();
+
+        var fit = TheilSenSlope.Fit(x, y);
+
+        Assert.Equal((3, 7, 1), (fit.Slope, fit.Intercept, fit.RSquared));
+    }
+
+    [Fact]
+    public void The_fit_of_noise_around_a_level_explains_almost_nothing()
+    {
+        var noise = new Random(11);
+        var x = Enumerable.Range(0, 200).Select(i => (double)i).ToArray();
+        var y = x.Select(_ => 100 + noise.NextDouble()).ToArray();
+
+        Assert.InRange(TheilSenSlope.Fit(x, y).RSquared, -0.1, 0.1);
+    }
+
+    [Fact]
+    public void A_flat_series_is_described_exactly_by_a_flat_line()
+    {
+        Assert.Equal(new LineFit(0, 5, 1), TheilSenSlope.Fit([0, 1, 2], [5, 5, 5]));
+    }
 }
