@@ -8,6 +8,7 @@ var commandLine = new RootCommand("Continuous-operation (soak) test of the paper
 {
     new RunCommand(),
     new ReconcileCommand(),
+    new CompareCommand(),
 };
 
 var parsed = commandLine.Parse(args);

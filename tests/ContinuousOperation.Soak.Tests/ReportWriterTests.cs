@@ -70,7 +70,7 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
-    public void Writing_leaves_the_report_and_the_summary_and_no_temporary_file()
+    public void Writing_leaves_the_report_its_other_formats_and_the_summary_and_no_temporary_file()
     {
         var folder = new RunFolder(_folder, "20260101_000000");
 
@@ -78,7 +78,7 @@ public sealed class ReportWriterTests : IDisposable
         ReportWriter.Write(folder, Report(), "summary again\n");
 
         Assert.Equal(
-            ["continuous_operation_20260101_000000.json", "summary.txt"],
+            ["continuous_operation_20260101_000000.json", "junit.xml", "report.html", "summary.md", "summary.txt"],
             Directory.GetFiles(_folder).Select(Path.GetFileName).Order());
         Assert.Equal("summary again\n", File.ReadAllText(folder.SummaryFile));
         using var _ = JsonDocument.Parse(File.ReadAllBytes(folder.ReportFile));

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using ContinuousOperation.Domain.Comparison;
+
+namespace ContinuousOperation.Cli.Commands;
+
+/// <summary>The <c>compare</c> verb: key figures of several reports side by side, the first one the baseline. Exit code
+/// 0, or 1 when <c>--fail-on-regression</c> is given and a later run regressed; 2 when a report cannot be read.</summary>
+internal sealed class CompareCommand : Command
+{
+    private readonly Argument<string[]> _reports = new("REPORT.json")
+    {
+        Description = "JSON reports of runs; the first is the baseline",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<double?> _failOnRegression = new("--fail-on-regression")
+    {
+        Description = "Exit 1 when a later run failed, was inconsistent, or grew errors/h, memory, memory slope or CPU by more than PERCENT",
+        HelpName = "PERCENT",
+    };
+
+    public CompareCommand() : base("compare", "Compare the key figures of run reports and gate on regressions")
+    {
+        Arguments.Add(_reports);
+        Options.Add(_failOnRegression);
+        _failOnRegression.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() < 0) result.AddError("--fail-on-regression must not be negative");
+        });
+        SetAction(parse => Execute(parse.GetValue(_reports)!, parse.GetValue(_failOnRegression)));
+    }
+
+    private static int Execute(IReadOnlyList<string> paths, double? gatePercent)
+    {
+        var result = RunComparison.Compare(paths.Select(Read).ToArray(), gatePercent);
+        Console.Out.Write(ComparisonTable.Render(result));
+        return result.Regressed ? ExitCodes.CriterionFailed : ExitCodes.Passed;
+    }
+
+    /// <exception cref="UsageException">The file is missing, unreadable, or not a report.</exception>
+    private static RunFigures Read(string path)
+    {
+        if (Directory.Exists(path)) throw new UsageException($"{path} is a folder; pass the continuous_operation_*.json file inside it");
+        try
+        {
+            return RunFiguresReader.Read(path, File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path} cannot be read: {e.Message}");
+        }
+        catch (InvalidReportException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Reporting.Charts;
+
+namespace ContinuousOperation.Domain.Reporting;
+
+/// <summary>The run as one self-contained HTML page: verdict, key figures, criteria, charts, consistency and errors.
+/// It works offline and as a mailed attachment: the style is inline, there is no script, and each chart is an SVG
+/// document in a data URI (as separate documents, the charts' internal ids cannot clash with each other).</summary>
+public static class HtmlReport
+{
+    private const int ViolationsShown = 20;
+
+    public static string Render(RunReport report, IReadOnlyList<RenderedChart> charts)
+    {
+        var html = new StringBuilder();
+        var verdict = ReportText.Verdict(report);
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append($"<title>Continuous operation {verdict} — seed {report.Configuration.Seed}</title>\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append($"<style>\n{HtmlStyle.Css}\n</style>\n</head>\n<body>\n<main>\n");
+        Header(html, report, verdict);
+        KeyFigures(html, report.Metrics, report.Consistency);
+        Criteria(html, report);
+        Charts(html, charts);
+        Consistency(html, report.Consistency);
+        Errors(html, report.ErrorAnalysis);
+        Configuration(html, report.Configuration);
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Header(StringBuilder html, RunReport report, string verdict)
+    {
+        var c = report.Configuration;
+        html.Append($"<h1>Continuous operation run <span class=\"verdict {verdict.ToLowerInvariant()}\">{verdict}</span></h1>\n")
+            .Append($"<p class=\"context\">seed {c.Seed} · {Text(string.Join(", ", c.Symbols))} · market {Text(c.Market)} · ")
+            .Append($"speed {N(c.Speed)}x · {N(report.Metrics.UptimeHours)} h of {N(report.DurationHours)} h · ")
+            .Append($"{report.StartedAt:u} → {report.EndedAt:u}</p>\n");
+    }
+
+    private static void KeyFigures(StringBuilder html, ReportMetrics m, ConsistencySection consistency)
+    {
+        html.Append("<section class=\"figures\">\n");
+        Figure(html, "uptime", $"{N(m.UptimeHours)} h");
+        Figure(html, "errors", $"{m.TotalErrors} ({N(m.ErrorRatePerHour)}/h)");
+        Figure(html, "average memory", $"{N(m.AverageMemoryMb)} MB");
+        Figure(html, "peak memory", $"{N(m.PeakMemoryMb)} MB");
+        Figure(html, "average CPU", $"{N(m.AverageCpuPercent)} %");
+        Figure(html, "orders placed / filled", $"{m.OrdersPlaced} / {m.OrdersFilled}");
+        Figure(html, "positions opened / closed", $"{m.PositionsOpened} / {m.PositionsClosed}");
+        Figure(html, "consistency", $"{consistency.Invariants.Count(i => i.Holds)} of {consistency.Invariants.Count} hold");
+        html.Append("</section>\n");
+    }
+
+    private static void Figure(StringBuilder html, string label, string value) =>
+        html.Append($"<div class=\"figure\"><div class=\"label\">{Text(label)}</div><div class=\"value\">{Text(value)}</div></div>\n");
+
+    private static void Criteria(StringBuilder html, RunReport report)
+    {
+        html.Append("<h2>Criteria</h2>\n<table>\n<tr><th>result</th><th>criterion</th><th>observed</th><th>threshold</th><th>note</th></tr>\n");
+        foreach (var c in report.Criteria)
+        {
+            html.Append($"<tr><td>{Verdict(c.Passed)}</td><td>{Text(c.Name)}</td>")
+                .Append($"<td class=\"number\">{N(c.Observed)} {Text(c.Unit)}</td><td class=\"number\">{N(c.Threshold)} {Text(c.Unit)}</td>")
+                .Append($"<td>{Text(c.Note)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Charts(StringBuilder html, IReadOnlyList<RenderedChart> charts)
+    {
+        html.Append("<h2>Over time</h2>\n<section class=\"charts\">\n");
+        foreach (var chart in charts)
+        {
+            var data = Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg));
+            html.Append($"<figure id=\"chart-{Text(chart.Name)}\"><img alt=\"{Text(chart.Title)}\" src=\"data:image/svg+xml;base64,{data}\"></figure>\n");
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void Consistency(StringBuilder html, ConsistencySection consistency)
+    {
+        html.Append("<h2>Consistency</h2>\n")
+            .Append($"<p>{(consistency.Valid ? "Every invariant holds" : "<span class=\"fail\">Violated</span>")}: ")
+            .Append($"{consistency.TraderEventsRead} trader and {consistency.ExchangeEventsRead} exchange events read back ")
+            .Append($"for {Text(string.Join(", ", consistency.Symbols))}.</p>\n")
+            .Append("<table>\n<tr><th>result</th><th>invariant</th><th>what it checks</th><th>violations</th></tr>\n");
+        foreach (var invariant in consistency.Invariants)
+        {
+            html.Append($"<tr><td>{Verdict(invariant.Holds)}</td><td>{Text(invariant.Name)}</td><td>{Text(invariant.Description)}</td><td>");
+            html.Append(invariant.Violations.Count == 0 ? "0" : $"{invariant.Violations.Count}<ul>");
+            foreach (var v in invariant.Violations.Take(ViolationsShown))
+            {
+                html.Append($"<li>{Text(v.Symbol)}: {Text(v.Detail)} <span class=\"ids\">{Text(string.Join(", ", v.Ids))}</span></li>");
+            }
+
+            if (invariant.Violations.Count > ViolationsShown) html.Append("<li>… the rest are in the JSON report</li>");
+            html.Append(invariant.Violations.Count == 0 ? "" : "</ul>").Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Errors(StringBuilder html, IReadOnlyList<ErrorSummary> errors)
+    {
+        html.Append("<h2>Errors</h2>\n");
+        if (errors.Count == 0)
+        {
+            html.Append("<p>No error was observed.</p>\n");
+            return;
+        }
+
+        html.Append("<table>\n<tr><th>kind</th><th>severity</th><th>source</th><th>count</th><th>first</th><th>last</th><th>last message</th></tr>\n");
+        foreach (var e in errors.OrderByDescending(e => e.Count))
+        {
+            html.Append($"<tr><td>{e.Kind}</td><td>{e.Severity}</td><td>{Text(e.Source)}</td><td class=\"number\">{e.Count}</td>")
+                .Append($"<td>{e.FirstAt:u}</td><td>{e.LastAt:u}</td><td>{Text(e.LastMessage)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Configuration(StringBuilder html, ReportConfiguration c)
+    {
+        html.Append("<h2>Configuration</h2>\n<table>\n");
+        Row(html, "duration", $"{N(c.DurationHours)} h");
+        Row(html, "seed", c.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row(html, "symbols", string.Join(", ", c.Symbols));
+        Row(html, "market", $"{c.Market}, daily volatility {N(c.DailyVolatility)}, speed {N(c.Speed)}x");
+        Row(html, "sampling", $"every {N(c.SampleIntervalSeconds)} s, progress every {N(c.ProgressIntervalSeconds)} s");
+        Row(html, "database", $"{c.Database.Kind} {c.Database.Location}");
+        Row(html, "thresholds", $"CPU {N(c.Criteria.MaxCpuPercent)} %, errors {N(c.Criteria.MaxErrorRatePerHour)}/h, " +
+                                $"memory growth {N(c.Criteria.MaxMemoryGrowthMbPerHour)} MB/h, critical errors {c.Criteria.MaxCriticalErrors}");
+        html.Append("</table>\n");
+    }
+
+    private static void Row(StringBuilder html, string name, string value) =>
+        html.Append($"<tr><th>{Text(name)}</th><td>{Text(value)}</td></tr>\n");
+
+    private static string Verdict(bool passed) => passed ? "<span class=\"pass\">pass</span>" : "<span class=\"fail\">FAIL</span>";
+
+    private static string N(double value) => ReportText.Number(value);
+
+    private static string Text(string value) => WebUtility.HtmlEncode(value);
+}

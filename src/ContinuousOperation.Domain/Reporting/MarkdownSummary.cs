@@ -1,0 +1,92 @@
+using System.Text;
+using ContinuousOperation.Domain.Monitoring;
+
+namespace ContinuousOperation.Domain.Reporting;
+
+/// <summary>The run as Markdown, sized for a CI job's step summary: the verdict, the key figures, the criteria, and
+/// only what went wrong in the consistency check and the errors. The JSON report has everything else.</summary>
+public static class MarkdownSummary
+{
+    private const int ViolationsShown = 5;
+    private const int ErrorGroupsShown = 10;
+
+    public static string Render(RunReport report)
+    {
+        var text = new StringBuilder();
+        var verdict = ReportText.Verdict(report);
+        var c = report.Configuration;
+        text.Append($"## Continuous operation run {verdict} {Mark(report.Success)}\n\n");
+        text.Append($"Seed {c.Seed} · {string.Join(", ", c.Symbols)} · market {c.Market} · speed {ReportText.Number(c.Speed)}x · ")
+            .Append($"{ReportText.Number(report.Metrics.UptimeHours)} h of {ReportText.Number(report.DurationHours)} h · ")
+            .Append($"{report.StartedAt:u} → {report.EndedAt:u}\n\n");
+
+        KeyFigures(text, report);
+        Criteria(text, report);
+        Consistency(text, report.Consistency);
+        Errors(text, report.ErrorAnalysis);
+        return text.ToString();
+    }
+
+    private static void KeyFigures(StringBuilder text, RunReport report)
+    {
+        var m = report.Metrics;
+        var n = ReportText.Number;
+        text.Append("| figure | value |\n|---|---|\n")
+            .Append($"| errors | {m.TotalErrors} ({n(m.ErrorRatePerHour)}/h; database {m.DatabaseErrors}, api {m.ApiErrors}) |\n")
+            .Append($"| memory | average {n(m.AverageMemoryMb)} MB, peak {n(m.PeakMemoryMb)} MB |\n")
+            .Append($"| CPU | average {n(m.AverageCpuPercent)} % of the machine |\n")
+            .Append($"| orders | {m.OrdersPlaced} placed, {m.OrdersFilled} filled, {m.OrdersCancelled} cancelled |\n")
+            .Append($"| positions | {m.PositionsOpened} opened, {m.PositionsClosed} closed |\n")
+            .Append($"| stream reconnects | {m.WebsocketReconnects} |\n")
+            .Append($"| consistency | {(report.ConsistencyValid ? "valid" : "**violated**")}: ")
+            .Append($"{report.Consistency.Invariants.Count(i => i.Holds)} of {report.Consistency.Invariants.Count} invariants hold |\n\n");
+    }
+
+    private static void Criteria(StringBuilder text, RunReport report)
+    {
+        text.Append("### Criteria\n\n| | criterion | observed | threshold | note |\n|---|---|---|---|---|\n");
+        foreach (var c in report.Criteria)
+        {
+            text.Append($"| {Mark(c.Passed)} | {c.Name} | {ReportText.Number(c.Observed)} {Cell(c.Unit)} | ")
+                .Append($"{ReportText.Number(c.Threshold)} {Cell(c.Unit)} | {Cell(c.Note)} |\n");
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Consistency(StringBuilder text, ConsistencySection consistency)
+    {
+        var violated = consistency.Invariants.Where(i => !i.Holds).ToArray();
+        if (violated.Length == 0) return;
+
+        text.Append("### Consistency violations\n\n");
+        foreach (var invariant in violated)
+        {
+            text.Append($"* **{invariant.Name}**: {invariant.Violations.Count} violation(s) — {Cell(invariant.Description)}\n");
+            foreach (var v in invariant.Violations.Take(ViolationsShown))
+            {
+                text.Append($"  * {v.Symbol}: {Cell(v.Detail)} `{string.Join(", ", v.Ids)}`\n");
+            }
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Errors(StringBuilder text, IReadOnlyList<ErrorSummary> errors)
+    {
+        if (errors.Count == 0) return;
+
+        text.Append("### Errors\n\n| kind | severity | source | count | last message |\n|---|---|---|---|---|\n");
+        foreach (var e in errors.OrderByDescending(e => e.Count).Take(ErrorGroupsShown))
+        {
+            text.Append($"| {e.Kind} | {e.Severity} | {Cell(e.Source)} | {e.Count} | {Cell(e.LastMessage)} |\n");
+        }
+
+        text.Append('\n');
+    }
+
+    private static string Mark(bool passed) => passed ? "✅" : "❌";
+
+    /// <summary>Free text inside a table cell: a pipe would end the cell and a line break the row.</summary>
+    private static string Cell(string value) => value.Replace("|", "\\|").ReplaceLineEndings(" ");
+}
