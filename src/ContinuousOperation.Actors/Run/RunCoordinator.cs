@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence.Sql.Query;
 using ContinuousOperation.Actors.Consistency;
+using ContinuousOperation.Actors.Diagnostics;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Trading;
@@ -42,6 +44,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
             metrics), "traders");
         consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId), "consistency");
+        if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
 
         Receive<WaitForRunOutcome>(_ =>
@@ -94,7 +97,9 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
         await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
 
+        var reconciling = Stopwatch.StartNew();
         var reconciled = await consistency.Ask<object>(Reconcile.Instance, ReconcileTimeout);
+        log.Info("Reconciled the journals in {Elapsed}", reconciling.Elapsed);
         if (reconciled is not ConsistencyReport report)
             return new RunFailed($"journals could not be read back: {(reconciled as ReconciliationFailed)?.Reason}");
 
@@ -109,9 +114,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     /// <summary>A drain step that times out is an error of the run, not a reason to skip reconciliation.</summary>
     private async Task Step(string name, Func<Task> step)
     {
+        var elapsed = Stopwatch.StartNew();
         try
         {
             await step();
+            log.Info("Step {Step} done in {Elapsed}", name, elapsed.Elapsed);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,124 @@
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Faults;
+
+/// <summary>
+/// The account of every injected fault: when it was injected, when it took effect, and which recovery signal ended
+/// it. A signal only ends a fault once the fault's own effect is over (a silent stream cannot "recover" while it is
+/// still being silenced), and the deadline runs from that moment.
+/// </summary>
+public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
+{
+    private readonly List<Entry> entries = [];
+
+    /// <summary>Faults injected whose outcome is not settled yet: the run should not drain while there are some.</summary>
+    public bool HasUnsettled => entries.Any(e => e.Outcome is FaultOutcome.NotApplied or FaultOutcome.Pending);
+
+    public void Injected(ScheduledFault fault, DateTimeOffset at) => entries.Add(new Entry(fault, at));
+
+    /// <summary>The fault took effect: an actor was crashed, a message was really dropped, the lock was taken.</summary>
+    public void Applied(int faultId, DateTimeOffset at)
+    {
+        var entry = entries.Find(e => e.Fault.Id == faultId);
+        if (entry is null || entry.AppliedAt is not null) return;
+        entry.AppliedAt = at;
+        entry.EffectEndsAt = entry.Fault.Kind == FaultKind.DatabaseOutage ? null : at + entry.Fault.Duration;
+        if (entry.Fault.Kind == FaultKind.ExchangeCrash) entry.BooksToRecover.UnionWith(symbols);
+    }
+
+    public void Observe(RecoverySignal signal)
+    {
+        foreach (var entry in entries.Where(e => e.Outcome == FaultOutcome.Pending || (e.Missed && e.RecoveredAt is null)))
+        {
+            if (signal.At < entry.AppliedAt) continue;
+            if (entry.Fault.Kind == FaultKind.DatabaseOutage) ObserveOutage(entry, signal);
+            else if (signal.At >= entry.EffectEndsAt && Ends(entry, signal)) entry.RecoveredAt = signal.At;
+        }
+    }
+
+    /// <summary>Marks faults whose deadline passed without recovery and returns them (each once).</summary>
+    public IReadOnlyList<FaultRecord> TakeMissed(DateTimeOffset now)
+    {
+        var missed = entries
+            .Where(e => e.Outcome == FaultOutcome.Pending && e.EffectEndsAt is { } end && now > end + e.Fault.RecoveryDeadline)
+            .ToArray();
+        foreach (var entry in missed) entry.Missed = true;
+        return missed.Select(e => e.Record).ToArray();
+    }
+
+    public FaultReport Report(string profile)
+    {
+        var timeline = entries.OrderBy(e => e.Fault.Id).Select(e => e.Record).ToArray();
+        var totals = timeline.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(Totals).ToArray();
+        return new FaultReport(profile, timeline, totals);
+    }
+
+    private static FaultTotals Totals(IGrouping<FaultKind, FaultRecord> faults)
+    {
+        var times = faults.Where(f => f.Outcome == FaultOutcome.Recovered).Select(f => f.TimeToRecover!.Value)
+            .Order().ToArray();
+        return new FaultTotals(faults.Key,
+            Injected: faults.Count(f => f.Outcome != FaultOutcome.NotApplied),
+            Recovered: times.Length,
+            NotRecovered: faults.Count(f => f.Outcome is FaultOutcome.Missed or FaultOutcome.Pending),
+            NotApplied: faults.Count(f => f.Outcome == FaultOutcome.NotApplied),
+            MedianTimeToRecover: times.Length == 0 ? null : times[times.Length / 2],
+            MaxTimeToRecover: times.Length == 0 ? null : times[^1]);
+    }
+
+    private static bool Ends(Entry entry, RecoverySignal signal)
+    {
+        var fault = entry.Fault;
+        return (fault.Kind, signal) switch
+        {
+            (FaultKind.TraderCrash, EntityRecovered { Entity: EntityKind.Trader } r) => r.Symbol == fault.Symbol,
+            (FaultKind.OrderBookCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) => r.Symbol == fault.Symbol,
+            (FaultKind.ExchangeCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) =>
+                entry.BooksToRecover.Remove(r.Symbol) && entry.BooksToRecover.Count == 0,
+            (FaultKind.RequestTimeout or FaultKind.RequestError, StreamRestored { Channel: StreamChannel.Account } r) =>
+                r.Symbol == fault.Symbol,
+            (FaultKind.StreamDuplicate, DuplicateIgnored d) => d.Symbol == fault.Symbol && d.Channel == fault.Channel,
+            (_, StreamRestored r) when fault.Kind.IsStreamFault() => r.Symbol == fault.Symbol && r.Channel == fault.Channel,
+            _ => false,
+        };
+    }
+
+    /// <summary>An outage is over when the database accepts writes again and every entity it stopped is running again.</summary>
+    private static void ObserveOutage(Entry entry, RecoverySignal signal)
+    {
+        switch (signal)
+        {
+            case OutageEnded ended when ended.FaultId == entry.Fault.Id:
+                entry.EffectEndsAt = ended.At;
+                break;
+            case EntityStopped stopped:
+                entry.Stopped.Add((stopped.Entity, stopped.Symbol));
+                break;
+            case EntityRecovered recovered:
+                entry.Stopped.Remove((recovered.Entity, recovered.Symbol));
+                break;
+        }
+
+        if (entry.EffectEndsAt is not null && entry.Stopped.Count == 0) entry.RecoveredAt = signal.At;
+    }
+
+    private sealed class Entry(ScheduledFault fault, DateTimeOffset injectedAt)
+    {
+        public ScheduledFault Fault { get; } = fault;
+        public DateTimeOffset? AppliedAt { get; set; }
+        public DateTimeOffset? EffectEndsAt { get; set; }
+        public DateTimeOffset? RecoveredAt { get; set; }
+        public bool Missed { get; set; }
+        public HashSet<Symbol> BooksToRecover { get; } = [];
+        public HashSet<(EntityKind, Symbol)> Stopped { get; } = [];
+
+        public FaultOutcome Outcome =>
+            Missed ? FaultOutcome.Missed
+            : RecoveredAt is not null ? FaultOutcome.Recovered
+            : AppliedAt is null ? FaultOutcome.NotApplied
+            : FaultOutcome.Pending;
+
+        public FaultRecord Record => new(Fault.Id, Fault.Kind, Fault.Target, Fault.At, injectedAt, AppliedAt, RecoveredAt,
+            Fault.RecoveryDeadline, Outcome);
+    }
+}

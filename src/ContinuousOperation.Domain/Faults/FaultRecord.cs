@@ -1,0 +1,34 @@
+namespace ContinuousOperation.Domain.Faults;
+
+public enum FaultOutcome
+{
+    /// <summary>Injected, its effect has not yet happened (e.g. no fill has been pushed since a stream fault was armed).</summary>
+    NotApplied,
+
+    /// <summary>In effect, or recovering, within its deadline.</summary>
+    Pending,
+
+    Recovered,
+
+    /// <summary>Not recovered within its deadline (it may have recovered later): counted as an error.</summary>
+    Missed,
+}
+
+/// <summary>One line of the report's fault timeline. Time to recover runs from when the fault took effect.</summary>
+public sealed record FaultRecord(
+    int Id, FaultKind Kind, string Target, TimeSpan SimulatedAt, DateTimeOffset InjectedAt, DateTimeOffset? AppliedAt,
+    DateTimeOffset? RecoveredAt, TimeSpan RecoveryDeadline, FaultOutcome Outcome)
+{
+    public TimeSpan? TimeToRecover => RecoveredAt - AppliedAt;
+}
+
+public sealed record FaultTotals(
+    FaultKind Kind, int Injected, int Recovered, int NotRecovered, int NotApplied, TimeSpan? MedianTimeToRecover,
+    TimeSpan? MaxTimeToRecover);
+
+public sealed record FaultReport(string Profile, IReadOnlyList<FaultRecord> Timeline, IReadOnlyList<FaultTotals> Totals)
+{
+    public static readonly FaultReport None = new("none", [], []);
+
+    public bool AllRecovered => Timeline.All(f => f.Outcome is FaultOutcome.Recovered or FaultOutcome.NotApplied);
+}

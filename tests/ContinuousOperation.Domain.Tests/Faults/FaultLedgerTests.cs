@@ -1,0 +1,157 @@
+using ContinuousOperation.Domain.Faults;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Domain.Tests.Faults;
+
+public class FaultLedgerTests
+{
+    private static readonly Symbol Btc = new("BTC-USDT");
+    private static readonly Symbol Eth = new("ETH-USDT");
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly FaultLedger ledger = new([Btc, Eth]);
+
+    private static ScheduledFault Fault(int id, FaultKind kind, Symbol? symbol = null, StreamChannel? channel = null,
+        double durationSeconds = 0) =>
+        new(id, TimeSpan.FromSeconds(id), kind, symbol, channel, TimeSpan.FromSeconds(durationSeconds), 1,
+            RecoveryDeadline: TimeSpan.FromSeconds(30));
+
+    private FaultRecord Only() => Assert.Single(ledger.Report("test").Timeline);
+
+    private void InjectAndApply(ScheduledFault fault, DateTimeOffset at)
+    {
+        ledger.Injected(fault, at);
+        ledger.Applied(fault.Id, at);
+    }
+
+    [Fact]
+    public void A_crash_recovers_when_the_crashed_entity_is_running_again_and_not_when_another_one_is()
+    {
+        InjectAndApply(Fault(1, FaultKind.TraderCrash, Btc), T0);
+
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, Eth, T0.AddSeconds(1)));
+        ledger.Observe(new EntityRecovered(EntityKind.OrderBook, Btc, T0.AddSeconds(2)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(3)));
+        Assert.Equal(FaultOutcome.Recovered, Only().Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(3), Only().TimeToRecover);
+    }
+
+    [Fact]
+    public void An_exchange_crash_recovers_when_every_book_has_recovered()
+    {
+        InjectAndApply(Fault(1, FaultKind.ExchangeCrash), T0);
+
+        ledger.Observe(new EntityRecovered(EntityKind.OrderBook, Btc, T0.AddSeconds(1)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new EntityRecovered(EntityKind.OrderBook, Eth, T0.AddSeconds(2)));
+        Assert.Equal(T0.AddSeconds(2), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void A_lasting_fault_cannot_recover_before_its_effect_is_over()
+    {
+        InjectAndApply(Fault(1, FaultKind.StreamSilence, Btc, StreamChannel.MarketData, durationSeconds: 8), T0);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddSeconds(5)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(9)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddSeconds(9)));
+        Assert.Equal(FaultOutcome.Recovered, Only().Outcome);
+    }
+
+    [Fact]
+    public void Request_faults_recover_on_the_next_completed_account_sync_of_their_symbol()
+    {
+        InjectAndApply(Fault(1, FaultKind.RequestTimeout, Eth), T0);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1)));
+        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(2)));
+
+        Assert.Equal(T0.AddSeconds(2), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void A_duplicate_recovers_when_the_duplicate_is_ignored()
+    {
+        InjectAndApply(Fault(1, FaultKind.StreamDuplicate, Btc, StreamChannel.Account), T0);
+
+        ledger.Observe(new DuplicateIgnored(Btc, StreamChannel.Account, T0.AddMilliseconds(5)));
+
+        Assert.Equal(FaultOutcome.Recovered, Only().Outcome);
+    }
+
+    [Fact]
+    public void A_database_outage_recovers_once_it_has_ended_and_every_entity_it_stopped_is_back()
+    {
+        InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
+
+        ledger.Observe(new EntityStopped(EntityKind.Trader, Btc, T0.AddSeconds(1)));
+        ledger.Observe(new EntityStopped(EntityKind.OrderBook, Eth, T0.AddSeconds(1)));
+        ledger.Observe(new OutageEnded(1, T0.AddSeconds(3)));
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(4)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new EntityRecovered(EntityKind.OrderBook, Eth, T0.AddSeconds(5)));
+        Assert.Equal(T0.AddSeconds(5), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void An_outage_that_stopped_nobody_recovers_when_it_ends()
+    {
+        InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
+
+        ledger.Observe(new OutageEnded(1, T0.AddSeconds(3)));
+
+        Assert.Equal(T0.AddSeconds(3), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void A_fault_past_its_deadline_is_missed_once_and_counted_as_not_recovered()
+    {
+        InjectAndApply(Fault(1, FaultKind.OrderBookCrash, Btc), T0);
+
+        Assert.Empty(ledger.TakeMissed(T0.AddSeconds(29)));
+        Assert.Single(ledger.TakeMissed(T0.AddSeconds(31)));
+        Assert.Empty(ledger.TakeMissed(T0.AddSeconds(32)));
+
+        ledger.Observe(new EntityRecovered(EntityKind.OrderBook, Btc, T0.AddSeconds(40)));
+        var record = Only();
+        Assert.Equal(FaultOutcome.Missed, record.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(40), record.TimeToRecover);
+        var totals = Assert.Single(ledger.Report("test").Totals);
+        Assert.Equal((1, 0, 1), (totals.Injected, totals.Recovered, totals.NotRecovered));
+        Assert.False(ledger.Report("test").AllRecovered);
+    }
+
+    [Fact]
+    public void A_fault_that_never_took_effect_is_reported_as_not_applied_and_has_no_deadline()
+    {
+        ledger.Injected(Fault(1, FaultKind.StreamDrop, Btc, StreamChannel.Account), T0);
+
+        Assert.Empty(ledger.TakeMissed(T0.AddHours(1)));
+        Assert.True(ledger.HasUnsettled);
+        var totals = Assert.Single(ledger.Report("test").Totals);
+        Assert.Equal((0, 1), (totals.Injected, totals.NotApplied));
+    }
+
+    [Fact]
+    public void Totals_give_median_and_max_time_to_recover_per_kind()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            InjectAndApply(Fault(i, FaultKind.TraderCrash, Btc), T0.AddMinutes(i));
+            ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddMinutes(i).AddSeconds(i)));
+        }
+
+        var totals = Assert.Single(ledger.Report("test").Totals);
+        Assert.Equal(3, totals.Recovered);
+        Assert.Equal(TimeSpan.FromSeconds(2), totals.MedianTimeToRecover);
+        Assert.Equal(TimeSpan.FromSeconds(3), totals.MaxTimeToRecover);
+        Assert.False(ledger.HasUnsettled);
+    }
+}
