@@ -1,0 +1,47 @@
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Reporting;
+using static ContinuousOperation.Domain.Tests.Reporting.ReportFixtures;
+
+namespace ContinuousOperation.Domain.Tests.Reporting;
+
+public sealed class MarkdownSummaryTests
+{
+    [Fact]
+    public void The_verdict_is_the_heading_and_every_criterion_is_a_row()
+    {
+        var report = Passing();
+
+        var markdown = MarkdownSummary.Render(report);
+
+        Assert.StartsWith("## Continuous operation run PASSED ✅\n", markdown);
+        Assert.All(report.Criteria, c => Assert.Contains($"| ✅ | {c.Name} |", markdown));
+        Assert.DoesNotContain("### Consistency violations", markdown);
+        Assert.DoesNotContain("### Errors", markdown);
+    }
+
+    [Fact]
+    public void A_failed_run_shows_the_failed_criterion_and_the_violated_invariant_with_its_ids()
+    {
+        var report = Passing() with { Success = false, ConsistencyValid = false, Criteria = [Failed("all_validations_pass", 1, 0, "violations", "violated")] };
+        report = report with { Consistency = Violating(report.Consistency, "fills_exactly_once", ["fill-7"]) };
+
+        var markdown = MarkdownSummary.Render(report);
+
+        Assert.StartsWith("## Continuous operation run FAILED ❌\n", markdown);
+        Assert.Contains("| ❌ | all_validations_pass | 1 violations | 0 violations | violated |", markdown);
+        Assert.Contains("* **fills_exactly_once**: 1 violation(s)", markdown);
+        Assert.Contains("  * BTC-USDT: broken `fill-7`", markdown);
+        Assert.Contains("| consistency | **violated**: 7 of 8 invariants hold |", markdown);
+    }
+
+    [Fact]
+    public void Free_text_cannot_break_a_table_row()
+    {
+        var error = new ErrorSummary(ErrorKind.Api, ErrorSeverity.Error, "exchange", 4, Start, Start, "timeout | after\n5 s");
+        var report = Passing() with { ErrorAnalysis = [error] };
+
+        var markdown = MarkdownSummary.Render(report);
+
+        Assert.Contains("| Api | Error | exchange | 4 | timeout \\| after 5 s |\n", markdown);
+    }
+}

@@ -1,0 +1,44 @@
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Market;
+using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Reporting;
+using ContinuousOperation.Domain.Run;
+
+namespace ContinuousOperation.Domain.Tests.Reporting;
+
+/// <summary>A passing one-hour report to start from; each test changes, with <c>with</c>, only what it is about.</summary>
+internal static class ReportFixtures
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static RunReport Passing() => RunReportBuilder.Build(
+        new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 42, new MarketSettings(), 1,
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()),
+        new DatabaseDescription("sqlite", "journal.db"),
+        new RunResult(
+            new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], []),
+            new ConsistencyReport(Enum.GetValues<Invariant>().Select(Holding).ToArray(), [new Symbol("BTC-USDT")], 100, 200),
+            false, Start, Start.AddHours(1)));
+
+    public static ResourceEntry Sample(double elapsedSeconds, double workingSetMb = 100, ActivityCounts? activity = null) =>
+        new(Start.AddSeconds(elapsedSeconds), elapsedSeconds, workingSetMb, workingSetMb / 2, 0, 0, 0, 10, 20, 30,
+            Activity: activity);
+
+    public static CriterionResult Failed(string name, double observed, double threshold, string unit, string note) =>
+        new(name, threshold, observed, unit, false, note);
+
+    /// <summary>The consistency section with <paramref name="name"/> violated by one violation per id group.</summary>
+    public static ConsistencySection Violating(ConsistencySection consistency, string name, params string[][] ids) =>
+        consistency with
+        {
+            Valid = false,
+            Invariants = consistency.Invariants
+                .Select(i => i.Name != name ? i : i with { Holds = false, Violations = ids.Select(g => new ViolationEntry("BTC-USDT", "broken", g)).ToArray() })
+                .ToArray(),
+        };
+
+    private static InvariantResult Holding(Invariant invariant) =>
+        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), true, []);
+}
