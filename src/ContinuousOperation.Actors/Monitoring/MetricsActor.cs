@@ -1,23 +1,33 @@
+using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Event;
+using ContinuousOperation.Actors.Diagnostics;
 using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Actors.Monitoring;
 
 /// <summary>
-/// Aggregates the run's trading counters and errors, samples the process's resources on a timer, logs a progress
-/// line and resource anomalies, and answers <see cref="GetMetricsSnapshot"/>. All arithmetic lives in the monitoring
-/// core (<see cref="ErrorLog"/>, <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="ProgressLine"/>).
+/// Aggregates the run's trading counters, errors, faults and latencies (publishing each through <see cref="Telemetry"/>
+/// as it arrives), samples the process's resources and the run's busiest mailbox on a timer, appends each sample to
+/// the samples file, logs a resource line per sample, a progress line and resource anomalies, and answers
+/// <see cref="GetMetricsSnapshot"/>. All arithmetic lives in the monitoring core (<see cref="ErrorLog"/>,
+/// <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>).
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
 {
+    private static readonly string[] LatencyInstruments = [Telemetry.OrderRoundTripName, Telemetry.FillToPersistName];
+
     private readonly MetricsSettings settings;
     private readonly IResourceProbe probe;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<TradingCounter, long> counters = [];
+    private readonly Dictionary<string, LatencyHistogram> latencies = LatencyInstruments.ToDictionary(n => n, _ => new LatencyHistogram());
     private readonly ErrorLog errors;
     private readonly BoundedSeries<ResourceSample> samples;
     private readonly AnomalyDetector anomalies;
+    private MeterListener? latencyListener;
+    private SamplesFile? samplesFile;
+    private long faultsInjected;
     private DateTimeOffset startedAt;
     private ResourceReading? previousReading;
     private ResourceSample? latestSample;
@@ -30,8 +40,14 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         samples = new BoundedSeries<ResourceSample>(settings.MaxSamples);
         anomalies = new AnomalyDetector(settings.MemoryAlertThresholdMb, settings.CpuAlertThresholdPercent);
 
-        Receive<CountTrading>(count => counters[count.Counter] = counters.GetValueOrDefault(count.Counter) + count.Amount);
+        Receive<CountTrading>(Count);
         Receive<ReportError>(Record);
+        Receive<CountFault>(fault =>
+        {
+            faultsInjected++;
+            Telemetry.RecordFault(fault.Kind);
+        });
+        Receive<LatencyObserved>(observed => latencies[observed.Instrument].Record(observed.Milliseconds));
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
         Receive<GetMetricsSnapshot>(_ =>
@@ -53,29 +69,97 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         // The first reading is the baseline the first sample's CPU is measured against; it is not a sample itself.
         previousReading = probe.Read();
         startedAt = previousReading.At;
+        samplesFile = OpenSamplesFile();
+        latencyListener = ListenToLatencies(Self);
         Timers.StartPeriodicTimer(nameof(SampleTick), SampleTick.Instance, settings.SampleInterval);
         Timers.StartPeriodicTimer(nameof(ProgressTick), ProgressTick.Instance, settings.ProgressInterval);
+    }
+
+    protected override void PostStop()
+    {
+        latencyListener?.Dispose();
+        samplesFile?.Dispose();
+    }
+
+    /// <summary>Whoever records a latency (a trader, on its own thread) only touches the histogram instrument; the
+    /// listener turns each measurement into a message, so the aggregation stays single-threaded inside this actor.</summary>
+    private static MeterListener ListenToLatencies(IActorRef self)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Telemetry.MeterName && LatencyInstruments.Contains(instrument.Name))
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => self.Tell(new LatencyObserved(instrument.Name, value)));
+        listener.Start();
+        return listener;
+    }
+
+    private void Count(CountTrading count)
+    {
+        counters[count.Counter] = counters.GetValueOrDefault(count.Counter) + count.Amount;
+        Telemetry.Count(count.Counter, count.Amount);
     }
 
     private void Record(ReportError error)
     {
         errors.Record(new ErrorRecord(probe.Now, error.Kind, error.Severity, error.Source, error.Message));
+        Telemetry.RecordError(error.Kind, error.Severity);
         log.Error("{Severity} {Kind} error from {Source}: {Message}", error.Severity, error.Kind, error.Source, error.Message);
     }
 
     private void TakeSample()
     {
         var reading = probe.Read();
-        var sample = reading.SampleSince(previousReading ?? reading, startedAt);
+        var activity = new ActivityCounts(
+            counters.GetValueOrDefault(TradingCounter.OrdersPlaced), counters.GetValueOrDefault(TradingCounter.FillsApplied),
+            errors.Total, faultsInjected);
+        // The run's actors are this actor's siblings: the busiest mailbox is searched from the parent down.
+        var sample = reading.SampleSince(previousReading ?? reading, startedAt, MailboxBacklog.Busiest(Context.Parent), activity);
         previousReading = reading;
         latestSample = sample;
         samples.Add(sample);
+        AppendToFile(sample);
+        log.Info(ResourceLine.Template, ResourceLine.Of(sample).Values);
 
         foreach (var alert in anomalies.Evaluate(sample))
         {
             log.Warning(
                 "Resource anomaly {Kind}: {Value:F1} above the threshold {Threshold} at {Elapsed}",
                 alert.Kind, alert.Value, alert.Threshold, ProgressLine.FormatDuration(alert.Elapsed));
+        }
+    }
+
+    private SamplesFile? OpenSamplesFile()
+    {
+        if (settings.SamplesFile is not { } path) return null;
+        try
+        {
+            return new SamplesFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("Samples file {Path} cannot be opened ({Reason}); samples are kept for the report only", path, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A full disk must not cost the run its in-memory series (a restart would): the file is given up on.</summary>
+    private void AppendToFile(ResourceSample sample)
+    {
+        if (samplesFile is null) return;
+        try
+        {
+            samplesFile.Append(sample);
+        }
+        catch (IOException e)
+        {
+            log.Warning("Samples file {Path} cannot be written ({Reason}); samples are kept for the report only", settings.SamplesFile, e.Message);
+            samplesFile.Dispose();
+            samplesFile = null;
         }
     }
 
@@ -93,7 +177,11 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         latestSample?.Elapsed ?? TimeSpan.Zero,
         new Dictionary<TradingCounter, long>(counters),
         samples.ToList(),
-        errors.Summaries());
+        errors.Summaries(),
+        settings.RunDuration,
+        latencies.ToDictionary(l => l.Key, l => l.Value.Summary()));
+
+    private sealed record LatencyObserved(string Instrument, double Milliseconds);
 
     private sealed record SampleTick
     {

@@ -2,7 +2,8 @@ using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Monitoring;
 
-/// <summary>How the metrics actor samples, reports progress and raises resource alerts.</summary>
+/// <summary>How the metrics actor samples, reports progress and raises resource alerts, and where it appends its
+/// samples (<see cref="SamplesFile"/>, null for nowhere).</summary>
 public sealed record MetricsSettings(
     TimeSpan SampleInterval,
     TimeSpan ProgressInterval,
@@ -10,9 +11,11 @@ public sealed record MetricsSettings(
     double MemoryAlertThresholdMb,
     double CpuAlertThresholdPercent,
     int MaxSamples = 20_000,
-    int MaxErrorGroups = 200)
+    int MaxErrorGroups = 200,
+    string? SamplesFile = null)
 {
     /// <summary>Settings of a run; the CPU alert uses the run's CPU criterion, so the log warns when the criterion is at risk.</summary>
     public static MetricsSettings For(RunSettings run, double memoryAlertThresholdMb = 1024) => new(
-        run.SampleInterval, run.ProgressInterval, run.Duration, memoryAlertThresholdMb, run.Criteria.MaxCpuPercent);
+        run.SampleInterval, run.ProgressInterval, run.Duration, memoryAlertThresholdMb, run.Criteria.MaxCpuPercent,
+        SamplesFile: run.SamplesFile);
 }

@@ -3,7 +3,8 @@ using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Actors.Monitoring;
 
-/// <summary>Reads the current process: wall clock, processor time, working set, managed heap, GC counts, OS threads.</summary>
+/// <summary>Reads the current process: wall clock, processor time, working set, managed heap, GC counts and pause time,
+/// OS threads and thread-pool threads.</summary>
 public sealed class ProcessResourceProbe : IResourceProbe
 {
     public DateTimeOffset Now => DateTimeOffset.UtcNow;
@@ -21,6 +22,8 @@ public sealed class ProcessResourceProbe : IResourceProbe
             GC.CollectionCount(1),
             GC.CollectionCount(2),
             process.Threads.Count,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount,
+            GC.GetTotalPauseDuration(),
+            ThreadPool.ThreadCount);
     }
 }

@@ -37,7 +37,9 @@ internal sealed class RunCommand : Command
     private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", TimeSpan.FromMinutes(1));
     private readonly Option<double> _maxCpu = new Option<double>("--max-cpu-percent") { Description = "Highest average CPU, percent of the machine", DefaultValueFactory = _ => 80 }.Positive();
     private readonly Option<double> _maxErrorRate = new Option<double>("--max-error-rate") { Description = "Errors per hour of uptime that fail the run", DefaultValueFactory = _ => 1 }.Positive();
-    private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set growth after warm-up that fails the run", DefaultValueFactory = _ => 50 }.NotNegative();
+    private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set or managed-heap growth after warm-up that fails the run", DefaultValueFactory = _ => 50 }.NotNegative();
+    private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]");
+    private readonly Option<double> _selfTestLeak = new Option<double>("--self-test-leak") { Description = "Self-test: retain this many MB of memory per minute, so the memory criterion must fail", HelpName = "MB_PER_MIN" }.NotNegative();
 
     public RunCommand() : base("run", "Run a continuous-operation soak test and write its report")
     {
@@ -57,6 +59,8 @@ internal sealed class RunCommand : Command
         Options.Add(_maxCpu);
         Options.Add(_maxErrorRate);
         Options.Add(_maxMemoryGrowth);
+        Options.Add(_memoryWarmUp);
+        Options.Add(_selfTestLeak);
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
         SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(Bind(parse), cancellationToken));
@@ -75,7 +79,9 @@ internal sealed class RunCommand : Command
             parse.GetValue(_speed),
             parse.GetValue(_sampleInterval),
             parse.GetValue(_progressInterval),
-            new CriteriaThresholds(parse.GetValue(_maxCpu), parse.GetValue(_maxErrorRate), parse.GetValue(_maxMemoryGrowth)));
+            new CriteriaThresholds(parse.GetValue(_maxCpu), parse.GetValue(_maxErrorRate), parse.GetValue(_maxMemoryGrowth),
+                MemoryWarmUp: parse.GetResult(_memoryWarmUp) is { Implicit: false } ? parse.GetValue(_memoryWarmUp) : null),
+            SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak));
         var db = parse.GetValue(_db);
         var config = parse.GetValue(_config);
         return new RunOptions(

@@ -13,8 +13,8 @@ internal static class RunVerb
 {
     public static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
     {
-        var settings = options.Settings;
-        var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, settings.Seed);
+        var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
+        var settings = options.Settings with { SamplesFile = folder.SamplesFile };
         using var logging = RunLogging.Start(folder.LogFile);
         var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
         Log.Information(

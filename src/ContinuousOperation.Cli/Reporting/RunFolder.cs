@@ -9,6 +9,7 @@ internal sealed record RunFolder(string Path, string Stamp)
     public string LogFile => System.IO.Path.Combine(Path, "run.log");
     public string ReportFile => System.IO.Path.Combine(Path, $"continuous_operation_{Stamp}.json");
     public string SummaryFile => System.IO.Path.Combine(Path, "summary.txt");
+    public string SamplesFile => System.IO.Path.Combine(Path, "samples.ndjson");
     public string MarkdownFile => System.IO.Path.Combine(Path, "summary.md");
     public string JUnitFile => System.IO.Path.Combine(Path, "junit.xml");
     public string HtmlFile => System.IO.Path.Combine(Path, "report.html");

@@ -2,14 +2,15 @@ namespace ContinuousOperation.Domain.Monitoring;
 
 /// <summary>What the metrics actor knows at a point in time; the report and the criteria are computed from it.
 /// <see cref="RunDuration"/> is the planned length of the run (null when unknown): samples after it were taken during
-/// drain and reconciliation.</summary>
+/// drain and reconciliation. <see cref="Latencies"/> summarises each latency histogram of the run's meter by name.</summary>
 public sealed record MetricsSnapshot(
     DateTimeOffset StartedAt,
     TimeSpan Elapsed,
     IReadOnlyDictionary<TradingCounter, long> Counters,
     IReadOnlyList<ResourceSample> Samples,
     IReadOnlyList<ErrorSummary> Errors,
-    TimeSpan? RunDuration = null)
+    TimeSpan? RunDuration = null,
+    IReadOnlyDictionary<string, LatencySummary>? Latencies = null)
 {
     public long Counter(TradingCounter counter) => Counters.TryGetValue(counter, out var value) ? value : 0;
 

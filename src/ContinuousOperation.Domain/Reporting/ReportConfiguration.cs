@@ -17,7 +17,8 @@ public sealed record ReportConfiguration(
     double SampleIntervalSeconds,
     double ProgressIntervalSeconds,
     DatabaseDescription Database,
-    CriteriaThresholds Criteria)
+    CriteriaThresholds Criteria,
+    double SelfTestLeakMbPerMinute)
 {
     public static ReportConfiguration From(RunSettings settings, DatabaseDescription database) => new(
         settings.Duration.TotalHours,
@@ -29,5 +30,6 @@ public sealed record ReportConfiguration(
         settings.SampleInterval.TotalSeconds,
         settings.ProgressInterval.TotalSeconds,
         database,
-        settings.Criteria);
+        settings.Criteria,
+        settings.SelfTestLeakMbPerMinute);
 }

@@ -6,7 +6,7 @@ namespace ContinuousOperation.Domain.Run;
 /// <summary>Everything that defines one soak run. <see cref="Duration"/> is wall time; <see cref="Speed"/> multiplies
 /// simulated market time against it, so a day of market activity can be compressed.
 /// <see cref="SelfTestLeakMbPerMinute"/> (0 = off) makes the run retain memory on purpose, to prove that the memory
-/// criterion catches a leak.</summary>
+/// criterion catches a leak. <see cref="SamplesFile"/> (null = none) receives every resource sample as it is taken.</summary>
 public sealed record RunSettings(
     TimeSpan Duration,
     IReadOnlyList<Instrument> Instruments,
@@ -16,7 +16,8 @@ public sealed record RunSettings(
     TimeSpan SampleInterval,
     TimeSpan ProgressInterval,
     CriteriaThresholds Criteria,
-    double SelfTestLeakMbPerMinute = 0)
+    double SelfTestLeakMbPerMinute = 0,
+    string? SamplesFile = null)
 {
     public const string TestType = "continuous_operation";
 
