@@ -1,3 +1,4 @@
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
 
@@ -22,6 +23,9 @@ public sealed record RunSettings(
     public const string TestType = "continuous_operation";
 
     public IEnumerable<Symbol> Symbols => Instruments.Select(i => i.Symbol);
+
+    /// <summary>Faults injected during the run (<c>--faults</c>); none by default.</summary>
+    public FaultProfile Faults { get; init; } = FaultProfile.None;
 }
 
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
