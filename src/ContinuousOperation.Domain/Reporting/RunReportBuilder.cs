@@ -29,7 +29,9 @@ public static class RunReportBuilder
             ConsistencySection.From(result.Consistency),
             result.Metrics.Errors,
             ReportConfiguration.From(settings, database),
-            result.Metrics.Samples.Select(ResourceEntry.From).ToArray());
+            result.Metrics.Samples.Select(ResourceEntry.From).ToArray(),
+            MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(settings.Criteria, result.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
+            result.Metrics.Latencies);
     }
 
     private static ReportMetrics MetricsOf(MetricsSnapshot m) => new(
