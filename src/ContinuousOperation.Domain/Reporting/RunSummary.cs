@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ContinuousOperation.Domain.Reporting;
@@ -10,8 +9,7 @@ public static class RunSummary
     public static string Render(RunReport report, int exitCode)
     {
         var text = new StringBuilder();
-        var verdict = report.Interrupted ? "INTERRUPTED" : report.Success ? "PASSED" : "FAILED";
-        Line(text, $"Continuous operation run {verdict} (exit code {exitCode})");
+        Line(text, $"Continuous operation run {ReportText.Verdict(report)} (exit code {exitCode})");
         Line(text, $"  seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
                    $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
         Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +
@@ -39,7 +37,7 @@ public static class RunSummary
         return text.ToString();
     }
 
-    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Number(double value) => ReportText.Number(value);
 
     private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }
