@@ -1,0 +1,130 @@
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit;
+using ContinuousOperation.Actors.Diagnostics;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Monitoring;
+using Xunit.Abstractions;
+
+namespace ContinuousOperation.Actors.Tests.Monitoring;
+
+/// <summary>What the metrics actor publishes beyond its snapshot: the samples file, the meter, latencies, faults.</summary>
+public sealed class MetricsActorOutputTests(ITestOutputHelper output)
+    : Akka.TestKit.Xunit2.TestKit(ConfigurationFactory.ParseString("akka.loglevel = INFO"), output: output)
+{
+    private static readonly TimeSpan Never = TimeSpan.FromDays(1);
+    private readonly string folder = Directory.CreateTempSubdirectory("metrics-").FullName;
+
+    private IActorRef Start(TestProbe readings, string? samplesFile = null, params double[] workingSetsMb)
+    {
+        var settings = new MetricsSettings(Never, Never, TimeSpan.FromHours(1), 1_000, 80, SamplesFile: samplesFile);
+        var metrics = Sys.ActorOf(MetricsActor.Props(settings, new ScriptedResourceProbe(readings, workingSetsMb)));
+        readings.ExpectMsg<ReadingTaken>(r => r.Number == 0, TimeSpan.FromSeconds(5));
+        return metrics;
+    }
+
+    [Fact]
+    public void Every_sample_is_appended_to_the_samples_file_as_one_snake_case_json_line()
+    {
+        var path = Path.Combine(folder, "samples.ndjson");
+        var metrics = Start(CreateTestProbe(), path, 100, 120, 140);
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 3));
+
+        for (var i = 0; i < 2; i++)
+        {
+            metrics.Tell(GetMetricsSnapshot.Instance);
+            ExpectMsg<MetricsSnapshot>();
+        }
+
+        // The file is flushed per sample, so it is complete while the actor still runs (as after a kill).
+        var lines = File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal([120.0, 140.0], lines.Select(l => l.GetProperty("working_set_mb").GetDouble()));
+        Assert.Equal(3, lines[1].GetProperty("activity").GetProperty("orders_placed").GetInt64());
+        Assert.Equal(120, lines[1].GetProperty("elapsed_seconds").GetDouble());
+    }
+
+    [Fact]
+    public void An_unwritable_samples_file_is_warned_about_and_the_series_is_still_kept()
+    {
+        var path = Path.Combine(folder, "missing-folder", "samples.ndjson");
+
+        IActorRef metrics = ActorRefs.Nobody;
+        EventFilter.Warning(contains: "cannot be opened").ExpectOne(() => metrics = Start(CreateTestProbe(), path));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        Assert.Single(ExpectMsg<MetricsSnapshot>().Samples);
+    }
+
+    [Fact]
+    public void Injected_faults_are_counted_in_the_activity_of_each_sample()
+    {
+        var metrics = Start(CreateTestProbe());
+
+        metrics.Tell(new CountFault("trader-crash"));
+        metrics.Tell(new CountFault("database-outage"));
+        metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, "trader-BTC-USDT", "persist failed"));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        var activity = Assert.Single(ExpectMsg<MetricsSnapshot>().Samples).Activity;
+        Assert.Equal(new ActivityCounts(OrdersPlaced: 0, FillsApplied: 0, Errors: 1, FaultsInjected: 2), activity);
+    }
+
+    [Fact]
+    public void Latencies_recorded_through_telemetry_are_aggregated_in_the_snapshot()
+    {
+        var metrics = Start(CreateTestProbe());
+
+        Telemetry.RecordOrderRoundTrip(TimeSpan.FromMilliseconds(4));
+        Telemetry.RecordFillToPersist(TimeSpan.FromMilliseconds(9));
+
+        AwaitAssert(() =>
+        {
+            metrics.Tell(GetMetricsSnapshot.Instance);
+            var latencies = ExpectMsg<MetricsSnapshot>().Latencies!;
+            // Other tests in this process may record too; this test's values are among what was aggregated.
+            Assert.True(latencies[Telemetry.OrderRoundTripName].Count >= 1);
+            Assert.True(latencies[Telemetry.FillToPersistName].MaxMs >= 9);
+        }, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Trading_counters_and_errors_are_published_on_the_meter()
+    {
+        var measured = new List<(string Instrument, long Value, string? Kind)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == Telemetry.MeterName) l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var kind = tags.ToArray().FirstOrDefault(t => t.Key == "kind").Value as string;
+            lock (measured) measured.Add((instrument.Name, value, kind));
+        });
+        listener.Start();
+        var metrics = Start(CreateTestProbe());
+
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 5));
+        metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "exchange", "timeout"));
+        metrics.Tell(new CountFault("stream-drop"));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+        ExpectMsg<MetricsSnapshot>();
+
+        lock (measured)
+        {
+            Assert.Contains(("orders_placed", 5L, (string?)null), measured);
+            Assert.Contains(("errors", 1L, "Api"), measured);
+            Assert.Contains(("faults_injected", 1L, "stream-drop"), measured);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Directory.Delete(folder, recursive: true);
+    }
+}
