@@ -29,7 +29,7 @@ internal static class ChartRenderer
         foreach (var series in chart.Series.Where(s => s.HasPoints))
         {
             var line = plot.Add.ScatterLine(series.X.ToArray(), series.Y.ToArray());
-            line.LegendText = series.Label;
+            line.LegendText = series.OnRightAxis ? $"{series.Label} (right axis)" : series.Label;
             line.LineWidth = 2;
             if (series.OnRightAxis) line.Axes.YAxis = plot.Axes.Right;
         }
