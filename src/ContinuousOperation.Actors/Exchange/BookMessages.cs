@@ -16,3 +16,8 @@ internal sealed record MarketTick
 {
     public static readonly MarketTick Instance = new();
 }
+
+internal sealed record AccountHeartbeatTick
+{
+    public static readonly AccountHeartbeatTick Instance = new();
+}

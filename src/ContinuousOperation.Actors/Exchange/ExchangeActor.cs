@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
+using ContinuousOperation.Actors.Faults;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Actors.Exchange;
@@ -8,6 +10,7 @@ namespace ContinuousOperation.Actors.Exchange;
 /// The venue's front door. Routes every symbol request to that symbol's book (each under a back-off supervisor, so a
 /// book that crashes or loses its database comes back from its journal behind the same address) and serves the
 /// market-data stream: per-symbol sequence numbers, fan-out to subscribers, heartbeats on quiet streams.
+/// It is also where the network's faults are injected: tampered streams, lost replies and error replies.
 /// </summary>
 public sealed class ExchangeActor : ReceiveActor, IWithTimers
 {
@@ -15,6 +18,12 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly Dictionary<Symbol, IActorRef> books = new();
     private readonly Dictionary<Symbol, MarketDataStream> streams = new();
+    private readonly Dictionary<Symbol, RequestFaults> requestFaults = new();
+
+    /// <summary>Where the replies of requests that "time out" go: the request is served, its reply is lost.</summary>
+    private readonly IActorRef lostReplies;
+
+    private IActorRef faultReporter = ActorRefs.Nobody;
 
     public ExchangeActor(ExchangeSettings settings, IActorRef metrics)
     {
@@ -25,7 +34,10 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
             var book = OrderBookActor.Props(settings.BookFor(instrument), Self, metrics);
             books[symbol] = Context.ActorOf(settings.BookBackoff.Supervise(book, "book"), $"book-{symbol}");
             streams[symbol] = new MarketDataStream();
+            requestFaults[symbol] = new RequestFaults();
         }
+
+        lostReplies = Context.ActorOf(Akka.Actor.Props.Create(() => new LostReplies()), "lost-replies");
 
         Receive<BookPublished>(Fanout);
         Receive<SubscribeMarketData>(Subscribe);
@@ -33,6 +45,14 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         Receive<Terminated>(t => Unsubscribe(t.ActorRef));
         Receive<Heartbeat>(_ => SendHeartbeats());
         Receive<CloseBooks>(_ => CloseAll());
+        Receive<InjectCrash>(crash => throw crash.Exception());
+        Receive<InjectMarketDataFault>(ArmStreamFault);
+        Receive<InjectRequestFaults>(fault =>
+        {
+            faultReporter = Sender;
+            requestFaults[fault.Symbol].Arm(fault.FaultId, fault.Kind, fault.Count);
+        });
+        Receive<InjectAccountChannelFault>(fault => books[fault.Symbol].Forward(fault));
         Receive<IWithSymbol>(Route);
     }
 
@@ -46,17 +66,33 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
 
     private void Route(IWithSymbol request)
     {
-        if (books.TryGetValue(request.Symbol, out var book))
-            book.Forward(request);
-        else
+        if (!books.TryGetValue(request.Symbol, out var book))
+        {
             log.Warning("Request {Request} for unknown symbol {Symbol}", request.GetType().Name, request.Symbol);
+            return;
+        }
+
+        if (requestFaults[request.Symbol].Take() is not { } fault)
+        {
+            book.Forward(request);
+            return;
+        }
+
+        if (fault.Kind == FaultKind.RequestTimeout)
+            book.Tell(request, lostReplies);
+        else
+            Sender.Tell(new RequestFailed(request.Symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
+        if (fault.Last) faultReporter.Tell(new FaultApplied(fault.FaultId, DateTimeOffset.UtcNow));
     }
 
     private void Fanout(BookPublished published)
     {
-        var update = streams[published.Symbol].Next(published, DateTime.UtcNow);
-        foreach (var subscriber in streams[published.Symbol].Subscribers)
+        var stream = streams[published.Symbol];
+        var (deliver, applied) = stream.Tamper.Pass(stream.Next(published, DateTime.UtcNow), DateTimeOffset.UtcNow);
+        foreach (var update in deliver)
+        foreach (var subscriber in stream.Subscribers)
             subscriber.Tell(update);
+        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, DateTimeOffset.UtcNow));
     }
 
     private void Subscribe(SubscribeMarketData subscribe)
@@ -64,8 +100,25 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         if (!streams.TryGetValue(subscribe.Symbol, out var stream)) return;
         stream.Subscribers.Add(Sender);
         Context.Watch(Sender);
-        if (stream.Latest is { } latest)
+        if (stream.Latest is { } latest && !stream.Tamper.IsSilent(DateTimeOffset.UtcNow))
             Sender.Tell(new MarketDataSnapshot(latest.Symbol, latest.Sequence, latest.Ticker, latest.Depth));
+    }
+
+    private void ArmStreamFault(InjectMarketDataFault fault)
+    {
+        faultReporter = Sender;
+        var stream = streams[fault.Symbol];
+        var now = DateTimeOffset.UtcNow;
+        if (fault.Kind == FaultKind.StreamDisconnect)
+        {
+            foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(fault.Symbol));
+            stream.Subscribers.Clear();
+            faultReporter.Tell(new FaultApplied(fault.FaultId, now));
+            return;
+        }
+
+        if (stream.Tamper.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is { } appliedNow)
+            faultReporter.Tell(new FaultApplied(appliedNow, now));
     }
 
     private void Unsubscribe(IActorRef subscriber)
@@ -79,7 +132,7 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         var now = DateTime.UtcNow;
         foreach (var (symbol, stream) in streams)
         {
-            if (!stream.IsQuietSince(now - settings.HeartbeatInterval)) continue;
+            if (!stream.IsQuietSince(now - settings.HeartbeatInterval) || stream.Tamper.IsSilent(DateTimeOffset.UtcNow)) continue;
             var heartbeat = new MarketDataHeartbeat(symbol, stream.Sequence);
             foreach (var subscriber in stream.Subscribers)
                 subscriber.Tell(heartbeat);
@@ -99,5 +152,10 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
     private sealed record Heartbeat
     {
         public static readonly Heartbeat Instance = new();
+    }
+
+    private sealed class LostReplies : ReceiveActor
+    {
+        public LostReplies() => ReceiveAny(_ => { });
     }
 }

@@ -85,3 +85,18 @@ public sealed record CloseBooks
 }
 
 public sealed record BooksClosed(IReadOnlyList<Symbol> Symbols);
+
+// ----- failures the venue can answer with -----
+
+/// <summary>The venue could not serve a request (an error reply, as opposed to no reply at all).</summary>
+public sealed record RequestFailed(Symbol Symbol, string Request, string Reason);
+
+/// <summary>The venue closed the market-data stream; the subscriber must subscribe again.</summary>
+public sealed record MarketDataDisconnected(Symbol Symbol);
+
+/// <summary>The venue closed the account channel; the owner must sync its account to open it again.</summary>
+public sealed record AccountChannelClosed(Symbol Symbol);
+
+/// <summary>Sent on the account channel every second: the account's last fill sequence, so an owner that missed the
+/// last fills notices even when no further fill comes.</summary>
+public sealed record AccountHeartbeat(Symbol Symbol, long LastFillSequence);

@@ -1,12 +1,16 @@
 using Akka.Actor;
+using ContinuousOperation.Domain.Faults;
 
 namespace ContinuousOperation.Actors.Exchange;
 
 /// <summary>One symbol's stream: its subscribers, its sequence and the latest state (which doubles as the snapshot
-/// a new or resyncing subscriber starts from, since every update carries full ticker and depth).</summary>
+/// a new or resyncing subscriber starts from, since every update carries full ticker and depth), and the faults
+/// armed on it.</summary>
 internal sealed class MarketDataStream
 {
     public HashSet<IActorRef> Subscribers { get; } = [];
+
+    public StreamTamper<MarketDataUpdate> Tamper { get; } = new();
 
     public MarketDataUpdate? Latest { get; private set; }
 

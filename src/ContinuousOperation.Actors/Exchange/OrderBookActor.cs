@@ -1,9 +1,11 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
 
@@ -12,7 +14,8 @@ namespace ContinuousOperation.Actors.Exchange;
 /// <summary>
 /// The venue for one symbol: a thin persistent shell around <see cref="SymbolVenue"/>. Every command asks the venue
 /// for the journal events it implies, persists them, and only then tells anyone (replies, account pushes, market data).
-/// On restart the venue's ledger is rebuilt from the journal (<c>exchange-{symbol}</c>).
+/// On restart the venue's ledger is rebuilt from the journal (<c>exchange-{symbol}</c>). The account channel (pushes to
+/// the paper trader) can be tampered with by injected faults, like a real private stream.
 /// </summary>
 public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
 {
@@ -20,7 +23,10 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef marketData;
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
+    private static readonly TimeSpan AccountHeartbeatInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
+    private readonly StreamTamper<object> accountChannel = new();
+    private IActorRef faultReporter = ActorRefs.Nobody;
     private List<IExchangeEvent>? recovered = [];
     private SymbolVenue venue = null!;
     private bool closed;
@@ -42,6 +48,9 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<GetDepth>(q => Sender.Tell(new DepthReply(q.Symbol, venue.Depth(q.Levels))));
         Command<CloseBook>(Close);
         Command<Terminated>(t => RemoveOwner(t.ActorRef));
+        Command<AccountHeartbeatTick>(_ => SendAccountHeartbeats());
+        Command<InjectCrash>(crash => throw crash.Exception());
+        Command<InjectAccountChannelFault>(ArmAccountChannelFault);
     }
 
     public static Props Props(BookSettings settings, IActorRef marketData, IActorRef metrics) =>
@@ -62,9 +71,11 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
                 (int)LastSequenceNr, recovered);
         closed = recovered.OfType<BookClosed>().Any();
         recovered = null;
+        Context.System.EventStream.Publish(new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
         if (closed) return;
 
         Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);
+        Timers.StartPeriodicTimer("account-heartbeat", AccountHeartbeatTick.Instance, AccountHeartbeatInterval);
         Publish([]);
     }
 
@@ -171,7 +182,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
                 case ExchangeOrderCancelled cancelled when cancelled.Account.IsPaperTrader:
                     // Cancels are the last event of their batch, so the account's current fill sequence is the one
                     // the cancel happened at.
-                    OwnerOf(cancelled.Account)?.Tell(new AccountOrderCancelled(Symbol, cancelled.ClientOrderId,
+                    SendToOwner(cancelled.Account, new AccountOrderCancelled(Symbol, cancelled.ClientOrderId,
                         cancelled.RemainingQuantity, cancelled.Reason, venue.LastFillSequence(cancelled.Account)));
                     break;
             }
@@ -183,7 +194,44 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private void PushFill(TradeExecuted trade, TradeLeg leg)
     {
         if (leg.Account.IsPaperTrader)
-            OwnerOf(leg.Account)?.Tell(new AccountFillReport(AccountFill.From(trade, leg)));
+            SendToOwner(leg.Account, new AccountFillReport(AccountFill.From(trade, leg)));
+    }
+
+    /// <summary>Every push of the account channel goes through the tamper, which injected faults arm.</summary>
+    private void SendToOwner(AccountId account, object message)
+    {
+        if (OwnerOf(account) is not { } owner) return;
+        var (deliver, applied) = accountChannel.Pass(message, DateTimeOffset.UtcNow);
+        foreach (var push in deliver) owner.Tell(push);
+        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, DateTimeOffset.UtcNow));
+    }
+
+    private void SendAccountHeartbeats()
+    {
+        if (accountChannel.IsSilent(DateTimeOffset.UtcNow)) return;
+        foreach (var (account, owner) in accountOwners)
+            owner.Tell(new AccountHeartbeat(Symbol, venue.LastFillSequence(account)));
+    }
+
+    private void ArmAccountChannelFault(InjectAccountChannelFault fault)
+    {
+        faultReporter = Sender;
+        var now = DateTimeOffset.UtcNow;
+        if (fault.Kind == FaultKind.StreamDisconnect)
+        {
+            foreach (var owner in accountOwners.Values)
+            {
+                Context.Unwatch(owner);
+                owner.Tell(new AccountChannelClosed(Symbol));
+            }
+
+            accountOwners.Clear();
+            faultReporter.Tell(new FaultApplied(fault.FaultId, now));
+            return;
+        }
+
+        if (accountChannel.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is { } appliedNow)
+            faultReporter.Tell(new FaultApplied(appliedNow, now));
     }
 
     private void Publish(IReadOnlyList<TradePrint> prints) =>
@@ -201,6 +249,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     {
         metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, PersistenceId,
             $"persist failed at sequence {sequenceNr}: {cause.Message}"));
+        Context.System.EventStream.Publish(new EntityStopped(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
@@ -213,6 +262,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
 
         // The venue applied the event before it was persisted; stop so the back-off supervisor restarts the book
         // from what the journal really holds.
+        Context.System.EventStream.Publish(new EntityStopped(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
         Context.Stop(Self);
     }
 }

@@ -27,4 +27,9 @@ internal sealed record FetchMarketData
     public static readonly FetchMarketData Instance = new();
 }
 
+internal sealed record ResubscribeMarketData
+{
+    public static readonly ResubscribeMarketData Instance = new();
+}
+
 internal sealed record MarketDataFetchFailed(string Request, string Reason);

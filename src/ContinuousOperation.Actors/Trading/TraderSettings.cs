@@ -12,6 +12,17 @@ public sealed record TraderSettings(
     TimeSpan StreamSilenceTimeout,
     TimeSpan MarketDataFetchInterval)
 {
+    public RecoveryMechanisms Recovery { get; init; } = RecoveryMechanisms.All;
+
+    /// <summary>The account channel sends a heartbeat every second; this much silence means it is gone.</summary>
+    public TimeSpan AccountSilenceTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>First wait before subscribing again to a lost market-data stream; doubles up to <see cref="MaxReconnectDelay"/>.</summary>
+    public TimeSpan MinReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often timeouts and stream silence are checked.</summary>
-    public TimeSpan HousekeepingInterval => TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, StreamSilenceTimeout.Ticks) / 4);
+    public TimeSpan HousekeepingInterval =>
+        TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, Math.Min(StreamSilenceTimeout.Ticks, AccountSilenceTimeout.Ticks)) / 4);
 }
