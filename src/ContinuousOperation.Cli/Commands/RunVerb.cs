@@ -2,6 +2,7 @@ using Akka.Actor;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
+using ContinuousOperation.Cli.LiveConsole;
 using ContinuousOperation.Cli.Reporting;
 using ContinuousOperation.Domain.Reporting;
 using Serilog;
@@ -15,7 +16,7 @@ internal static class RunVerb
     {
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
         var settings = options.Settings with { SamplesFile = folder.SamplesFile };
-        using var logging = RunLogging.Start(folder.LogFile);
+        using var logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
         var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
         Log.Information(
             "Run of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
@@ -36,6 +37,7 @@ internal static class RunVerb
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
         ReportWriter.Write(folder, report, summary);
+        logging.EndLiveStatus();
         Console.Out.Write(summary);
         Log.Information("Report written to {ReportFile}", folder.ReportFile);
         return exitCode;

@@ -1,29 +1,62 @@
+using ContinuousOperation.Cli.LiveConsole;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>Serilog for the process: the console, and for a run its <c>run.log</c>. Akka's own logging is routed here
-/// through Akka.Logger.Serilog, which writes to the static <see cref="Log.Logger"/>.</summary>
+/// through Akka.Logger.Serilog, which writes to the static <see cref="Log.Logger"/>. With <c>live</c>, the console
+/// keeps a live status line at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines.</summary>
 internal sealed class RunLogging : IDisposable
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:lj}{NewLine}{Exception}";
 
-    private RunLogging()
+    /// <summary>Used when the terminal cannot tell its width.</summary>
+    private const int DefaultWidth = 120;
+
+    private readonly LiveConsoleSink? liveConsole;
+
+    private RunLogging(LiveConsoleSink? liveConsole)
     {
+        this.liveConsole = liveConsole;
     }
 
-    public static RunLogging Start(string? logFile, LogEventLevel consoleLevel = LogEventLevel.Information)
+    public static RunLogging Start(string? logFile, LogEventLevel consoleLevel = LogEventLevel.Information, bool live = false)
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .Enrich.FromLogContext()
-            .WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleTemplate);
+            .Enrich.FromLogContext();
+        var liveConsole = live
+            ? new LiveConsoleSink(Console.Out, new MessageTemplateTextFormatter(ConsoleTemplate), TerminalWidth)
+            : null;
+        configuration = liveConsole is null
+            ? configuration.WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleTemplate)
+            : configuration.WriteTo.Sink(liveConsole, consoleLevel);
         if (logFile is not null) configuration = configuration.WriteTo.File(logFile, outputTemplate: FileTemplate);
         Log.Logger = configuration.CreateLogger();
-        return new RunLogging();
+        return new RunLogging(liveConsole);
     }
 
-    public void Dispose() => Log.CloseAndFlush();
+    /// <summary>Takes the live status line off the terminal before the run's summary is printed.</summary>
+    public void EndLiveStatus() => liveConsole?.End();
+
+    public void Dispose()
+    {
+        EndLiveStatus();
+        Log.CloseAndFlush();
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : DefaultWidth;
+        }
+        catch (IOException)
+        {
+            return DefaultWidth;
+        }
+    }
 }
