@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ContinuousOperation.Domain.Reporting;
 
@@ -9,7 +8,6 @@ namespace ContinuousOperation.Domain.Comparison;
 public static class ComparisonTable
 {
     private const string RegressionMark = " !";
-    private const string Missing = "—";
 
     public static string Render(ComparisonResult result)
     {
@@ -34,19 +32,10 @@ public static class ComparisonTable
         return text.ToString();
     }
 
-    public static string Value(double? value) => value is { } v ? ReportText.Number(v) : Missing;
-
-    public static string Change(double? percent) => percent switch
-    {
-        null => "",
-        double.PositiveInfinity or double.NegativeInfinity => "from 0",
-        var p => (p.Value >= 0 ? "+" : "") + p.Value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
-    };
-
     private static string Cell(FigureCell cell) =>
         cell.ChangePercent is null
-            ? Value(cell.Value)
-            : $"{Value(cell.Value)} ({Change(cell.ChangePercent)}){(cell.Regressed ? RegressionMark : "")}";
+            ? FigureText.Value(cell.Value)
+            : $"{FigureText.Value(cell.Value)} ({FigureText.Change(cell.ChangePercent)}){(cell.Regressed ? RegressionMark : "")}";
 
     private static string Verdict(ComparisonResult result)
     {

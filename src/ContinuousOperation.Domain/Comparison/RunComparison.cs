@@ -59,8 +59,8 @@ public static class RunComparison
         {
             var (baseline, current) = (row.Cells[0], row.Cells[column]);
             yield return new Regression(run.Label,
-                $"{row.Figure.Name} {ComparisonTable.Value(baseline.Value)} → {ComparisonTable.Value(current.Value)} {row.Figure.Unit} " +
-                $"({ComparisonTable.Change(current.ChangePercent)})");
+                $"{row.Figure.Name} {FigureText.Value(baseline.Value)} → {FigureText.Value(current.Value)} {row.Figure.Unit} " +
+                $"({FigureText.Change(current.ChangePercent)})");
         }
     }
 }

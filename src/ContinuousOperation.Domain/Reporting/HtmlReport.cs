@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ContinuousOperation.Domain.Monitoring;
@@ -128,7 +129,7 @@ public static class HtmlReport
     {
         html.Append("<h2>Configuration</h2>\n<table>\n");
         Row(html, "duration", $"{N(c.DurationHours)} h");
-        Row(html, "seed", c.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row(html, "seed", c.Seed.ToString(CultureInfo.InvariantCulture));
         Row(html, "symbols", string.Join(", ", c.Symbols));
         Row(html, "market", $"{c.Market}, daily volatility {N(c.DailyVolatility)}, speed {N(c.Speed)}x");
         Row(html, "sampling", $"every {N(c.SampleIntervalSeconds)} s, progress every {N(c.ProgressIntervalSeconds)} s");
