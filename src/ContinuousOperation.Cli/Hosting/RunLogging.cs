@@ -11,6 +11,8 @@ namespace ContinuousOperation.Cli.Hosting;
 internal sealed class RunLogging : IDisposable
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+    /// <summary>The plain formatter knows <c>:l</c> (strings unquoted) but not the console sink's <c>:lj</c>.</summary>
+    private const string LiveTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{NewLine}{Exception}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:lj}{NewLine}{Exception}";
 
     /// <summary>Used when the terminal cannot tell its width.</summary>
@@ -29,7 +31,7 @@ internal sealed class RunLogging : IDisposable
             .MinimumLevel.Information()
             .Enrich.FromLogContext();
         var liveConsole = live
-            ? new LiveConsoleSink(Console.Out, new MessageTemplateTextFormatter(ConsoleTemplate), TerminalWidth)
+            ? new LiveConsoleSink(Console.Out, new MessageTemplateTextFormatter(LiveTemplate), TerminalWidth)
             : null;
         configuration = liveConsole is null
             ? configuration.WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleTemplate)
