@@ -7,7 +7,7 @@ public sealed class FigureTextTests
     [Theory]
     [InlineData(12.34, "+12.3%")]
     [InlineData(-12.36, "-12.4%")]
-    [InlineData(0, "+0%")]
+    [InlineData(0.0, "+0%")]
     [InlineData(double.PositiveInfinity, "from 0")]
     [InlineData(double.NegativeInfinity, "from 0")]
     [InlineData(null, "")]
