@@ -19,7 +19,13 @@ internal static class CliProcess
 
     /// <summary>Runs the CLI and sends it SIGTERM (what a service manager or <c>kill</c> sends) as soon as a line of its
     /// standard output contains <paramref name="interruptWhenOutputContains"/>.</summary>
-    public static async Task<CliResult> RunAndTerminateAsync(TimeSpan timeLimit, string? interruptWhenOutputContains, params string[] arguments)
+    public static Task<CliResult> RunAndTerminateAsync(TimeSpan timeLimit, string? interruptWhenOutputContains, params string[] arguments) =>
+        RunAndSignalAsync(timeLimit, "TERM", interruptWhenOutputContains, arguments);
+
+    /// <summary>Runs the CLI and sends it <paramref name="signal"/> (e.g. <c>KILL</c>, which no process can handle) as
+    /// soon as a line of its standard output contains <paramref name="signalWhenOutputContains"/>.</summary>
+    public static async Task<CliResult> RunAndSignalAsync(
+        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
         var start = new ProcessStartInfo("dotnet")
@@ -34,7 +40,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = ReadOutputAsync(process, interruptWhenOutputContains);
+        var output = ReadOutputAsync(process, signal, signalWhenOutputContains);
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeLimit);
         try
@@ -51,14 +57,14 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    private static async Task<string> ReadOutputAsync(Process process, string? interruptWhen)
+    private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen)
     {
         var text = new System.Text.StringBuilder();
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             text.AppendLine(line);
             if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
             await kill.WaitForExitAsync();
             interruptWhen = null;
         }
