@@ -5,9 +5,11 @@ using Akka.Persistence.Sql.Query;
 using ContinuousOperation.Actors.Consistency;
 using ContinuousOperation.Actors.Diagnostics;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Trading;
 using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Run;
 using ContinuousOperation.Domain.Trading;
@@ -15,9 +17,10 @@ using ContinuousOperation.Domain.Trading;
 namespace ContinuousOperation.Actors.Run;
 
 /// <summary>
-/// Owns one run's lifecycle: start the actor tree, trade until the deadline (or <see cref="StopRun"/>), then drain
-/// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics, and
-/// answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
+/// Owns one run's lifecycle: start the actor tree (and the fault injector, if the run has faults), trade until the
+/// deadline (or <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain
+/// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
+/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
@@ -33,10 +36,12 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef exchange;
     private readonly IActorRef traders;
     private readonly IActorRef consistency;
+    private readonly IActorRef? faults;
+    private readonly TimeSpan longestRecoveryDeadline;
     private RunOutcome? outcome;
     private bool finishing;
 
-    public RunCoordinator(RunSettings settings, string readJournalPluginId)
+    public RunCoordinator(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId)
     {
         metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings)), "metrics");
         exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
@@ -46,6 +51,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId), "consistency");
         if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
+        longestRecoveryDeadline = settings.Faults.Rules.Values.Select(r => r.RecoveryDeadline + r.Duration)
+            .DefaultIfEmpty(TimeSpan.Zero).Max();
+        if (!settings.Faults.IsEmpty)
+            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(settings), exchange, traders, metrics, outage),
+                "faults");
 
         Receive<WaitForRunOutcome>(_ =>
         {
@@ -72,10 +82,17 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             settings.Instruments.Count, settings.Duration, settings.Seed, settings.Market.Condition, settings.Speed);
     }
 
-    public static Props Props(RunSettings settings) => Props(settings, SqlReadJournal.Identifier);
+    public static Props Props(RunSettings settings, IDatabaseOutage outage) =>
+        Props(settings, outage, SqlReadJournal.Identifier);
 
-    public static Props Props(RunSettings settings, string readJournalPluginId) =>
-        Akka.Actor.Props.Create(() => new RunCoordinator(settings, readJournalPluginId));
+    public static Props Props(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId) =>
+        Akka.Actor.Props.Create(() => new RunCoordinator(settings, outage, readJournalPluginId));
+
+    /// <summary>The schedule is drawn over the run's simulated length, so the same seed puts faults at the same
+    /// simulated times whatever the speed.</summary>
+    private static FaultInjectorSettings FaultInjectionFor(RunSettings settings) => new(settings.Faults.Name,
+        FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
+        settings.Speed, settings.Symbols.ToArray());
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -94,6 +111,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
 
     private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted)
     {
+        if (faults is not null)
+            await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, longestRecoveryDeadline));
         await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
         await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
 
@@ -107,8 +126,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             metrics.Tell(new ReportError(ErrorKind.Consistency, ErrorSeverity.Critical, $"journal {violation.Symbol}",
                 $"{violation.Invariant}: {violation.Detail}"));
 
+        var faultReport = faults is null
+            ? FaultReport.None
+            : await faults.Ask<FaultReport>(CloseFaultReport.Instance, SnapshotTimeout);
         var snapshot = await metrics.Ask<MetricsSnapshot>(GetMetricsSnapshot.Instance, SnapshotTimeout);
-        return new RunCompleted(snapshot, report, interrupted, startedAt, DateTimeOffset.UtcNow);
+        return new RunCompleted(snapshot, report, faultReport, interrupted, startedAt, DateTimeOffset.UtcNow);
     }
 
     /// <summary>A drain step that times out is an error of the run, not a reason to skip reconciliation.</summary>

@@ -1,4 +1,5 @@
 using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Actors.Run;
@@ -18,8 +19,8 @@ public sealed record StopRun
 public abstract record RunOutcome;
 
 public sealed record RunCompleted(
-    MetricsSnapshot Metrics, ConsistencyReport Consistency, bool Interrupted, DateTimeOffset StartedAt,
-    DateTimeOffset EndedAt) : RunOutcome;
+    MetricsSnapshot Metrics, ConsistencyReport Consistency, FaultReport Faults, bool Interrupted,
+    DateTimeOffset StartedAt, DateTimeOffset EndedAt) : RunOutcome;
 
 /// <summary>The run could not be carried out (for example the database is unreachable): exit code 3.</summary>
 public sealed record RunFailed(string Reason) : RunOutcome;

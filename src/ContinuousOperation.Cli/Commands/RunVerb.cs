@@ -1,4 +1,5 @@
 using Akka.Actor;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
@@ -25,7 +26,7 @@ internal static class RunVerb
         await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
         await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
 
-        var outcome = await RunToTheEndAsync(host.System, settings);
+        var outcome = await RunToTheEndAsync(host.System, settings, DatabaseOutages.For(database));
         if (outcome is not RunCompleted completed)
         {
             var reason = outcome is RunFailed failed ? failed.Reason : "the actor system terminated before the run ended";
@@ -45,9 +46,9 @@ internal static class RunVerb
 
     /// <summary>Starts the coordinator and waits for its outcome however long the run lasts; Ctrl+C / SIGTERM turn into
     /// a graceful stop meanwhile. Returns null if the actor system dies first, rather than waiting forever.</summary>
-    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, Domain.Run.RunSettings settings)
+    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, Domain.Run.RunSettings settings, IDatabaseOutage outage)
     {
-        var run = system.ActorOf(RunCoordinator.Props(settings), "run");
+        var run = system.ActorOf(RunCoordinator.Props(settings, outage), "run");
         using var stopSignal = new StopSignal(run);
         var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
         var first = await Task.WhenAny(outcome, system.WhenTerminated);

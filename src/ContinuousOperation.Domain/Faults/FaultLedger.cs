@@ -11,8 +11,8 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
 {
     private readonly List<Entry> entries = [];
 
-    /// <summary>Faults injected whose outcome is not settled yet: the run should not drain while there are some.</summary>
-    public bool HasUnsettled => entries.Any(e => e.Outcome is FaultOutcome.NotApplied or FaultOutcome.Pending);
+    /// <summary>Faults in effect or recovering: the run should not drain while there are some (within their deadlines).</summary>
+    public bool HasPending => entries.Any(e => e.Outcome == FaultOutcome.Pending);
 
     public void Injected(ScheduledFault fault, DateTimeOffset at) => entries.Add(new Entry(fault, at));
 
@@ -26,14 +26,19 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
         if (entry.Fault.Kind == FaultKind.ExchangeCrash) entry.BooksToRecover.UnionWith(symbols);
     }
 
-    public void Observe(RecoverySignal signal)
+    /// <summary>Lets the signal end the faults it ends, and returns those.</summary>
+    public IReadOnlyList<FaultRecord> Observe(RecoverySignal signal)
     {
+        var ended = new List<FaultRecord>();
         foreach (var entry in entries.Where(e => e.Outcome == FaultOutcome.Pending || (e.Missed && e.RecoveredAt is null)))
         {
             if (signal.At < entry.AppliedAt) continue;
             if (entry.Fault.Kind == FaultKind.DatabaseOutage) ObserveOutage(entry, signal);
             else if (signal.At >= entry.EffectEndsAt && Ends(entry, signal)) entry.RecoveredAt = signal.At;
+            if (entry.RecoveredAt is not null) ended.Add(entry.Record);
         }
+
+        return ended;
     }
 
     /// <summary>Marks faults whose deadline passed without recovery and returns them (each once).</summary>
@@ -44,6 +49,14 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
             .ToArray();
         foreach (var entry in missed) entry.Missed = true;
         return missed.Select(e => e.Record).ToArray();
+    }
+
+    /// <summary>The run is over: faults still pending can no longer recover in time. Returns them, now missed.</summary>
+    public IReadOnlyList<FaultRecord> Close()
+    {
+        var pending = entries.Where(e => e.Outcome == FaultOutcome.Pending).ToArray();
+        foreach (var entry in pending) entry.Missed = true;
+        return pending.Select(e => e.Record).ToArray();
     }
 
     public FaultReport Report(string profile)

@@ -8,6 +8,12 @@ public enum ErrorKind
     Actor,
     Consistency,
     Infrastructure,
+
+    /// <summary>An injected fault the system did not recover from within its deadline.</summary>
+    Fault,
+
+    /// <summary>A business message that reached no one (dead letter) or that its receiver did not handle.</summary>
+    LostMessage,
 }
 
 public enum ErrorSeverity

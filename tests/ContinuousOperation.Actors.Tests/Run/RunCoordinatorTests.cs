@@ -16,7 +16,7 @@ public class RunCoordinatorTests : SqliteTestKit
         SampleInterval: TimeSpan.FromMilliseconds(500), ProgressInterval: TimeSpan.FromSeconds(1), new CriteriaThresholds());
 
     private IActorRef StartRun(TimeSpan duration) =>
-        Sys.ActorOf(RunCoordinator.Props(Settings(duration), TempSqliteJournal.ReadJournalPluginId), "run");
+        Sys.ActorOf(RunCoordinator.Props(Settings(duration), new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");
 
     [Fact]
     public async Task A_run_trades_until_its_deadline_then_drains_reconciles_and_reports()

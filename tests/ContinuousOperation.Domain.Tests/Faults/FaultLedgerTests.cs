@@ -134,7 +134,7 @@ public class FaultLedgerTests
         ledger.Injected(Fault(1, FaultKind.StreamDrop, Btc, StreamChannel.Account), T0);
 
         Assert.Empty(ledger.TakeMissed(T0.AddHours(1)));
-        Assert.True(ledger.HasUnsettled);
+        Assert.False(ledger.HasPending);
         var totals = Assert.Single(ledger.Report("test").Totals);
         Assert.Equal((0, 1), (totals.Injected, totals.NotApplied));
     }
@@ -152,6 +152,30 @@ public class FaultLedgerTests
         Assert.Equal(3, totals.Recovered);
         Assert.Equal(TimeSpan.FromSeconds(2), totals.MedianTimeToRecover);
         Assert.Equal(TimeSpan.FromSeconds(3), totals.MaxTimeToRecover);
-        Assert.False(ledger.HasUnsettled);
+        Assert.False(ledger.HasPending);
+    }
+
+    [Fact]
+    public void Observe_returns_the_faults_a_signal_ends()
+    {
+        InjectAndApply(Fault(1, FaultKind.TraderCrash, Btc), T0);
+        InjectAndApply(Fault(2, FaultKind.OrderBookCrash, Btc), T0);
+
+        var ended = ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(1)));
+
+        Assert.Equal([1], ended.Select(f => f.Id));
+        Assert.True(ledger.HasPending);
+    }
+
+    [Fact]
+    public void Closing_the_ledger_turns_pending_faults_into_missed_ones()
+    {
+        InjectAndApply(Fault(1, FaultKind.TraderCrash, Btc), T0);
+
+        var missed = ledger.Close();
+
+        Assert.Equal(FaultOutcome.Missed, Assert.Single(missed).Outcome);
+        Assert.False(ledger.HasPending);
+        Assert.Empty(ledger.Close());
     }
 }

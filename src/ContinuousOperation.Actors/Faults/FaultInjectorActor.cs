@@ -1,0 +1,173 @@
+using Akka.Actor;
+using Akka.Event;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Faults;
+using ContinuousOperation.Domain.Monitoring;
+
+namespace ContinuousOperation.Actors.Faults;
+
+/// <summary>
+/// Injects the run's seeded faults at their times and keeps the account of each (<see cref="FaultLedger"/>). It only
+/// breaks things: recovery is left to the system's own mechanisms, which announce it on the event stream
+/// (<see cref="RecoverySignal"/>). A fault not recovered within its deadline is reported as an error.
+/// </summary>
+public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
+{
+    private static readonly TimeSpan DeadlineCheckInterval = TimeSpan.FromSeconds(1);
+
+    private readonly FaultInjectorSettings settings;
+    private readonly IActorRef exchange;
+    private readonly IActorRef traders;
+    private readonly IActorRef metrics;
+    private readonly IDatabaseOutage outage;
+    private readonly FaultLedger ledger;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private readonly List<IActorRef> awaitingSettled = [];
+
+    public FaultInjectorActor(
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage)
+    {
+        this.settings = settings;
+        this.exchange = exchange;
+        this.traders = traders;
+        this.metrics = metrics;
+        this.outage = outage;
+        ledger = new FaultLedger(settings.Symbols);
+
+        Receive<Fire>(fire => Inject(fire.Fault));
+        Receive<FaultApplied>(applied => ledger.Applied(applied.FaultId, applied.At));
+        Receive<RecoverySignal>(Observe);
+        Receive<CheckDeadlines>(_ => Settle(ledger.TakeMissed(DateTimeOffset.UtcNow), "not recovered within its deadline"));
+        Receive<OutageFailed>(failed =>
+            ReportError(failed.Fault.Id, failed.Fault.Kind, failed.Fault.Target, $"could not be injected: {failed.Reason}"));
+        Receive<AwaitFaultsSettled>(_ =>
+        {
+            awaitingSettled.Add(Sender);
+            AnswerIfSettled();
+        });
+        Receive<CloseFaultReport>(_ =>
+        {
+            Timers.CancelAll();
+            Settle(ledger.Close(), "still recovering when the run ended");
+            Sender.Tell(ledger.Report(settings.Profile));
+        });
+    }
+
+    public static Props Props(
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage) =>
+        Akka.Actor.Props.Create(() => new FaultInjectorActor(settings, exchange, traders, metrics, outage));
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(RecoverySignal));
+        foreach (var fault in settings.Schedule)
+            Timers.StartSingleTimer($"fault-{fault.Id}", new Fire(fault), settings.WallTimeOf(fault));
+        Timers.StartPeriodicTimer("deadlines", CheckDeadlines.Instance, DeadlineCheckInterval);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private void Inject(ScheduledFault fault)
+    {
+        var now = DateTimeOffset.UtcNow;
+        log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
+        ledger.Injected(fault, now);
+        metrics.Tell(new FaultInjected(fault.Id, fault.Kind, fault.Symbol, now));
+
+        switch (fault.Kind)
+        {
+            case FaultKind.TraderCrash:
+                Context.ActorSelection(traders.Path / $"trader-{fault.Symbol}" / "trader").Tell(new InjectCrash(fault.Id));
+                ledger.Applied(fault.Id, now);
+                break;
+            case FaultKind.OrderBookCrash:
+                Context.ActorSelection(exchange.Path / $"book-{fault.Symbol}" / "book").Tell(new InjectCrash(fault.Id));
+                ledger.Applied(fault.Id, now);
+                break;
+            case FaultKind.ExchangeCrash:
+                exchange.Tell(new InjectCrash(fault.Id));
+                ledger.Applied(fault.Id, now);
+                break;
+            case FaultKind.RequestTimeout or FaultKind.RequestError:
+                exchange.Tell(new InjectRequestFaults(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Count));
+                break;
+            case FaultKind.DatabaseOutage:
+                HoldOutage(fault);
+                break;
+            case var stream when stream.IsStreamFault() && fault.Channel == StreamChannel.Account:
+                exchange.Tell(new InjectAccountChannelFault(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Duration));
+                break;
+            default:
+                exchange.Tell(new InjectMarketDataFault(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Duration));
+                break;
+        }
+    }
+
+    /// <summary>The outage runs on its own: it tells when writes start failing and publishes when they work again.</summary>
+    private void HoldOutage(ScheduledFault fault)
+    {
+        var self = Self;
+        var events = Context.System.EventStream;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using (await outage.BeginAsync(CancellationToken.None))
+                {
+                    self.Tell(new FaultApplied(fault.Id, DateTimeOffset.UtcNow));
+                    await Task.Delay(fault.Duration);
+                }
+
+                events.Publish(new OutageEnded(fault.Id, DateTimeOffset.UtcNow));
+            }
+            catch (Exception ex)
+            {
+                self.Tell(new OutageFailed(fault, ex.GetBaseException().Message));
+            }
+        });
+    }
+
+    private void Observe(RecoverySignal signal)
+    {
+        foreach (var recovered in ledger.Observe(signal))
+        {
+            log.Info("Fault #{FaultId} {Kind} on {Target} recovered in {TimeToRecover}", recovered.Id, recovered.Kind.Name(),
+                recovered.Target, recovered.TimeToRecover);
+            metrics.Tell(new FaultSettled(recovered.Id, signal.At));
+        }
+
+        AnswerIfSettled();
+    }
+
+    private void Settle(IReadOnlyList<FaultRecord> missed, string why)
+    {
+        foreach (var fault in missed)
+        {
+            ReportError(fault.Id, fault.Kind, fault.Target, why);
+            metrics.Tell(new FaultSettled(fault.Id, DateTimeOffset.UtcNow));
+        }
+
+        AnswerIfSettled();
+    }
+
+    private void ReportError(int faultId, FaultKind kind, string target, string why) =>
+        metrics.Tell(new ReportError(ErrorKind.Fault, ErrorSeverity.Error, target, $"fault #{faultId} {kind.Name()} {why}"));
+
+    private void AnswerIfSettled()
+    {
+        if (ledger.HasPending || awaitingSettled.Count == 0) return;
+        awaitingSettled.ForEach(a => a.Tell(FaultsSettled.Instance));
+        awaitingSettled.Clear();
+    }
+
+    private sealed record Fire(ScheduledFault Fault);
+
+    private sealed record OutageFailed(ScheduledFault Fault, string Reason);
+
+    private sealed record CheckDeadlines
+    {
+        public static readonly CheckDeadlines Instance = new();
+    }
+}

@@ -1,0 +1,27 @@
+using ContinuousOperation.Domain.Faults;
+using ContinuousOperation.Domain.Primitives;
+
+namespace ContinuousOperation.Actors.Faults;
+
+/// <summary>Told to the metrics actor when a fault is injected: errors in its scope are now expected.</summary>
+public sealed record FaultInjected(int FaultId, FaultKind Kind, Symbol? Symbol, DateTimeOffset At);
+
+/// <summary>Told to the metrics actor when a fault is over (recovered or missed).</summary>
+public sealed record FaultSettled(int FaultId, DateTimeOffset At);
+
+/// <summary>Asks the injector to reply <see cref="FaultsSettled"/> once no fault is still recovering.</summary>
+public sealed record AwaitFaultsSettled
+{
+    public static readonly AwaitFaultsSettled Instance = new();
+}
+
+public sealed record FaultsSettled
+{
+    public static readonly FaultsSettled Instance = new();
+}
+
+/// <summary>Ends fault injection and asks for the <see cref="FaultReport"/>; faults still recovering count as missed.</summary>
+public sealed record CloseFaultReport
+{
+    public static readonly CloseFaultReport Instance = new();
+}
