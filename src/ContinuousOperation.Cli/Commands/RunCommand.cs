@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using ContinuousOperation.Cli.Database;
+using ContinuousOperation.Cli.Faults;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Domain.Market;
@@ -16,7 +17,7 @@ internal sealed class RunCommand : Command
     public const int DefaultSymbolCount = 3;
     private const int MaxSymbols = 100;
 
-    private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run (the same as --duration 1h)" };
+    private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run with light faults (the same as --duration 1h --faults light)" };
     private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]");
     private readonly Option<string> _symbols = new("--symbols") { Description = "Symbols to trade, comma-separated, e.g. BTC-USDT,ETH-USDT" };
     private readonly Option<int> _symbolCount = new Option<int>("--symbol-count") { Description = "Trade the first N known symbols", DefaultValueFactory = _ => DefaultSymbolCount }.Positive().AtMost(MaxSymbols);
@@ -30,6 +31,7 @@ internal sealed class RunCommand : Command
     };
     private readonly Option<double> _volatility = new Option<double>("--volatility") { Description = "Daily volatility of the price process (0.03 = 3 %)", DefaultValueFactory = _ => 0.03 }.Positive();
     private readonly Option<double> _speed = new Option<double>("--speed") { Description = "Simulated market time per wall-clock second", DefaultValueFactory = _ => 1 }.Positive();
+    private readonly Option<string> _faults = new("--faults") { Description = FaultProfileOption.Description, HelpName = FaultProfileOption.HelpName };
     private readonly Option<string> _db = new("--db") { Description = "Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]" };
     private readonly Option<string> _reportDir = new("--report-dir") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "reports" };
     private readonly Option<FileInfo> _config = new("--config") { Description = "Extra HOCON file, applied on top of everything else" };
@@ -51,6 +53,7 @@ internal sealed class RunCommand : Command
         Options.Add(_market);
         Options.Add(_volatility);
         Options.Add(_speed);
+        Options.Add(_faults);
         Options.Add(_db);
         Options.Add(_reportDir);
         Options.Add(_config);
@@ -81,7 +84,10 @@ internal sealed class RunCommand : Command
             parse.GetValue(_progressInterval),
             new CriteriaThresholds(parse.GetValue(_maxCpu), parse.GetValue(_maxErrorRate), parse.GetValue(_maxMemoryGrowth),
                 MemoryWarmUp: parse.GetResult(_memoryWarmUp) is { Implicit: false } ? parse.GetValue(_memoryWarmUp) : null),
-            SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak));
+            SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak))
+        {
+            Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),
+        };
         var db = parse.GetValue(_db);
         var config = parse.GetValue(_config);
         return new RunOptions(

@@ -6,7 +6,8 @@ namespace ContinuousOperation.Domain.Reporting;
 /// <c>postgresql</c> with host and database name.</summary>
 public sealed record DatabaseDescription(string Kind, string Location);
 
-/// <summary>Everything needed to repeat the run: same seed and settings give the same market.</summary>
+/// <summary>Everything needed to repeat the run: same seed and settings give the same market (and, with the same
+/// <see cref="FaultProfile"/>, the same faults at the same simulated times).</summary>
 public sealed record ReportConfiguration(
     double DurationHours,
     int Seed,
@@ -18,7 +19,8 @@ public sealed record ReportConfiguration(
     double ProgressIntervalSeconds,
     DatabaseDescription Database,
     CriteriaThresholds Criteria,
-    double SelfTestLeakMbPerMinute)
+    double SelfTestLeakMbPerMinute,
+    string FaultProfile)
 {
     public static ReportConfiguration From(RunSettings settings, DatabaseDescription database) => new(
         settings.Duration.TotalHours,
@@ -31,5 +33,6 @@ public sealed record ReportConfiguration(
         settings.ProgressInterval.TotalSeconds,
         database,
         settings.Criteria,
-        settings.SelfTestLeakMbPerMinute);
+        settings.SelfTestLeakMbPerMinute,
+        settings.Faults.Name);
 }
