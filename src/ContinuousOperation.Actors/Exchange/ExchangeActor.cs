@@ -64,6 +64,15 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
     protected override void PreStart() =>
         Timers.StartPeriodicTimer("heartbeat", Heartbeat.Instance, settings.HeartbeatInterval);
 
+    /// <summary>A venue that goes down closes its connections: subscribers learn at once that they must reconnect,
+    /// as they would from a reset socket, instead of waiting for the stream's silence.</summary>
+    protected override void PostStop()
+    {
+        foreach (var (symbol, stream) in streams)
+        foreach (var subscriber in stream.Subscribers)
+            subscriber.Tell(new MarketDataDisconnected(symbol));
+    }
+
     private void Route(IWithSymbol request)
     {
         if (!books.TryGetValue(request.Symbol, out var book))

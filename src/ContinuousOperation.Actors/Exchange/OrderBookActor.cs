@@ -213,6 +213,14 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
             owner.Tell(new AccountHeartbeat(Symbol, venue.LastFillSequence(account)));
     }
 
+    /// <summary>A book that stops (crash, failed write, end of run) closes its account channels, like a dying server's
+    /// sockets: owners sync again (and so re-register) as soon as it is back.</summary>
+    protected override void PostStop()
+    {
+        foreach (var owner in accountOwners.Values) owner.Tell(new AccountChannelClosed(Symbol));
+        base.PostStop();
+    }
+
     private void ArmAccountChannelFault(InjectAccountChannelFault fault)
     {
         faultReporter = Sender;

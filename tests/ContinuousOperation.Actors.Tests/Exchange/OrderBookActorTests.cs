@@ -80,6 +80,9 @@ public class OrderBookActorTests : SqliteTestKit
         var book = await BookOf(Sys, exchange).ResolveOne(TimeSpan.FromSeconds(3));
         Watch(book);
         book.Tell(Kill.Instance);
+
+        // The dying book closes the account channel of its owner (this test), then terminates.
+        ExpectMsg<AccountChannelClosed>();
         ExpectTerminated(book);
 
         await AwaitAssertAsync(async () =>
