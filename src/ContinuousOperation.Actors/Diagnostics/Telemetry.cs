@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Actors.Diagnostics;
@@ -30,8 +31,7 @@ public static class Telemetry
         FillToPersistName, "ms", "From a fill report's arrival to its events being in the trader's journal");
 
     /// <summary>The instrument name of a trading counter: <c>OrdersPlaced</c> → <c>orders_placed</c>.</summary>
-    public static string NameOf(TradingCounter counter) =>
-        string.Concat(counter.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    public static string NameOf(TradingCounter counter) => JsonNamingPolicy.SnakeCaseLower.ConvertName(counter.ToString());
 
     public static void Count(TradingCounter counter, long amount) => TradingCounters[counter].Add(amount);
 
