@@ -3,6 +3,10 @@ using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Actors.Exchange;
 
+/// <summary>Messages of the order and account flow: losing one is an error (a dead letter of one is reported), unlike
+/// market data, which a stream can lose and resync.</summary>
+public interface IBusinessMessage;
+
 /// <summary>Every request to the venue names its symbol: that is how the exchange routes it to the symbol's book
 /// (and, in cluster mode, how a shard region would).</summary>
 public interface IWithSymbol
@@ -13,16 +17,16 @@ public interface IWithSymbol
 // ----- order calls (answered by the symbol's book) -----
 
 /// <summary>Idempotent by the request's client order id: a retry of a known order is answered, never placed twice.</summary>
-public sealed record PlaceOrder(Symbol Symbol, OrderRequest Request) : IWithSymbol;
+public sealed record PlaceOrder(Symbol Symbol, OrderRequest Request) : IWithSymbol, IBusinessMessage;
 
-public sealed record OrderPlaced(Symbol Symbol, ClientOrderId ClientOrderId);
+public sealed record OrderPlaced(Symbol Symbol, ClientOrderId ClientOrderId) : IBusinessMessage;
 
-public sealed record OrderPlacementRejected(Symbol Symbol, ClientOrderId ClientOrderId, string Reason);
+public sealed record OrderPlacementRejected(Symbol Symbol, ClientOrderId ClientOrderId, string Reason) : IBusinessMessage;
 
 /// <summary>On success the confirmation is the <see cref="AccountOrderCancelled"/> push; otherwise <see cref="CancelRejected"/>.</summary>
-public sealed record CancelOrder(Symbol Symbol, AccountId Account, ClientOrderId ClientOrderId) : IWithSymbol;
+public sealed record CancelOrder(Symbol Symbol, AccountId Account, ClientOrderId ClientOrderId) : IWithSymbol, IBusinessMessage;
 
-public sealed record CancelRejected(Symbol Symbol, ClientOrderId ClientOrderId, string Reason);
+public sealed record CancelRejected(Symbol Symbol, ClientOrderId ClientOrderId, string Reason) : IBusinessMessage;
 
 // ----- the account channel: fills and cancels pushed to the account's registered owner -----
 
@@ -32,20 +36,20 @@ public sealed record CancelRejected(Symbol Symbol, ClientOrderId ClientOrderId, 
 /// Used at start, after a restart, and whenever the client detects a gap — it is idempotent.
 /// </summary>
 public sealed record SyncAccount(
-    Symbol Symbol, AccountId Account, long AfterFillSequence, IReadOnlyList<ClientOrderId> BelievedLive) : IWithSymbol;
+    Symbol Symbol, AccountId Account, long AfterFillSequence, IReadOnlyList<ClientOrderId> BelievedLive) : IWithSymbol, IBusinessMessage;
 
 /// <summary>Answer to <see cref="SyncAccount"/>. A believed-live order missing from <paramref name="Statuses"/> never
 /// reached the venue.</summary>
 public sealed record AccountSynced(
-    Symbol Symbol, IReadOnlyList<AccountFill> MissedFills, IReadOnlyList<ExchangeOrderStatus> Statuses);
+    Symbol Symbol, IReadOnlyList<AccountFill> MissedFills, IReadOnlyList<ExchangeOrderStatus> Statuses) : IBusinessMessage;
 
-public sealed record AccountFillReport(AccountFill Fill);
+public sealed record AccountFillReport(AccountFill Fill) : IBusinessMessage;
 
 /// <summary>The venue removed an order (cancel request, or the unfilled rest of a market order).
 /// <paramref name="AccountFillSequence"/> is the account's last fill sequence at that moment: a client behind it has
 /// missed a fill of this order and must sync before treating the order as terminal.</summary>
 public sealed record AccountOrderCancelled(
-    Symbol Symbol, ClientOrderId ClientOrderId, decimal RemainingQuantity, string Reason, long AccountFillSequence);
+    Symbol Symbol, ClientOrderId ClientOrderId, decimal RemainingQuantity, string Reason, long AccountFillSequence) : IBusinessMessage;
 
 // ----- market data requests -----
 
@@ -89,7 +93,7 @@ public sealed record BooksClosed(IReadOnlyList<Symbol> Symbols);
 // ----- failures the venue can answer with -----
 
 /// <summary>The venue could not serve a request (an error reply, as opposed to no reply at all).</summary>
-public sealed record RequestFailed(Symbol Symbol, string Request, string Reason);
+public sealed record RequestFailed(Symbol Symbol, string Request, string Reason) : IBusinessMessage;
 
 /// <summary>The venue closed the market-data stream; the subscriber must subscribe again.</summary>
 public sealed record MarketDataDisconnected(Symbol Symbol);

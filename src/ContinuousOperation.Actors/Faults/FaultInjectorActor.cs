@@ -74,7 +74,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         var now = DateTimeOffset.UtcNow;
         log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
         ledger.Injected(fault, now);
-        metrics.Tell(new FaultInjected(fault.Id, fault.Kind, fault.Symbol, now));
+        metrics.Tell(new FaultInjected(fault.Id, fault.Kind, fault.Symbol));
 
         switch (fault.Kind)
         {
@@ -135,7 +135,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         {
             log.Info("Fault #{FaultId} {Kind} on {Target} recovered in {TimeToRecover}", recovered.Id, recovered.Kind.Name(),
                 recovered.Target, recovered.TimeToRecover);
-            metrics.Tell(new FaultSettled(recovered.Id, signal.At));
+            metrics.Tell(new FaultSettled(recovered.Id));
         }
 
         AnswerIfSettled();
@@ -146,7 +146,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         foreach (var fault in missed)
         {
             ReportError(fault.Id, fault.Kind, fault.Target, why);
-            metrics.Tell(new FaultSettled(fault.Id, DateTimeOffset.UtcNow));
+            metrics.Tell(new FaultSettled(fault.Id));
         }
 
         AnswerIfSettled();

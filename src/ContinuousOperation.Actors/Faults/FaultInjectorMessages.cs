@@ -4,10 +4,10 @@ using ContinuousOperation.Domain.Primitives;
 namespace ContinuousOperation.Actors.Faults;
 
 /// <summary>Told to the metrics actor when a fault is injected: errors in its scope are now expected.</summary>
-public sealed record FaultInjected(int FaultId, FaultKind Kind, Symbol? Symbol, DateTimeOffset At);
+public sealed record FaultInjected(int FaultId, FaultKind Kind, Symbol? Symbol);
 
 /// <summary>Told to the metrics actor when a fault is over (recovered or missed).</summary>
-public sealed record FaultSettled(int FaultId, DateTimeOffset At);
+public sealed record FaultSettled(int FaultId);
 
 /// <summary>Asks the injector to reply <see cref="FaultsSettled"/> once no fault is still recovering.</summary>
 public sealed record AwaitFaultsSettled

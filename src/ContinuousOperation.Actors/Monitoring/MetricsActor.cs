@@ -2,6 +2,8 @@ using System.Diagnostics.Metrics;
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Diagnostics;
+using ContinuousOperation.Actors.Faults;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Actors.Monitoring;
@@ -10,7 +12,8 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// Aggregates the run's trading counters, errors, faults and latencies (publishing each through <see cref="Telemetry"/>
 /// as it arrives), samples the process's resources and the run's busiest mailbox on a timer, appends each sample to
 /// the samples file, logs a resource line per sample, a progress line and resource anomalies, and answers
-/// <see cref="GetMetricsSnapshot"/>. All arithmetic lives in the monitoring core (<see cref="ErrorLog"/>,
+/// <see cref="GetMetricsSnapshot"/>. Errors reported in the scope of an injected fault are recorded as injected
+/// (<see cref="FaultWindows"/>), so they do not count against the run. All arithmetic lives in the monitoring core (<see cref="ErrorLog"/>,
 /// <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>).
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
@@ -25,6 +28,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     private readonly ErrorLog errors;
     private readonly BoundedSeries<ResourceSample> samples;
     private readonly AnomalyDetector anomalies;
+    private readonly FaultWindows faultWindows;
     private MeterListener? latencyListener;
     private SamplesFile? samplesFile;
     private long faultsInjected;
@@ -39,14 +43,18 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         errors = new ErrorLog(settings.MaxErrorGroups);
         samples = new BoundedSeries<ResourceSample>(settings.MaxSamples);
         anomalies = new AnomalyDetector(settings.MemoryAlertThresholdMb, settings.CpuAlertThresholdPercent);
+        faultWindows = new FaultWindows(settings.FaultGrace);
 
         Receive<CountTrading>(Count);
         Receive<ReportError>(Record);
-        Receive<CountFault>(fault =>
+        Receive<FaultInjected>(fault =>
         {
             faultsInjected++;
-            Telemetry.RecordFault(fault.Kind);
+            // Windows open and close on this actor's clock, the one its error records are stamped with.
+            faultWindows.Opened(fault.FaultId, fault.Kind, fault.Symbol, probe.Now);
+            Telemetry.RecordFault(fault.Kind.Name());
         });
+        Receive<FaultSettled>(settled => faultWindows.Closed(settled.FaultId, probe.Now));
         Receive<LatencyObserved>(observed => latencies[observed.Instrument].Record(observed.Milliseconds));
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
@@ -106,9 +114,14 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
 
     private void Record(ReportError error)
     {
-        errors.Record(new ErrorRecord(probe.Now, error.Kind, error.Severity, error.Source, error.Message));
-        Telemetry.RecordError(error.Kind, error.Severity);
-        log.Error("{Severity} {Kind} error from {Source}: {Message}", error.Severity, error.Kind, error.Source, error.Message);
+        var record = new ErrorRecord(probe.Now, error.Kind, error.Severity, error.Source, error.Message);
+        if (faultWindows.Explain(record)) record = record with { Severity = ErrorSeverity.Injected };
+        errors.Record(record);
+        Telemetry.RecordError(record.Kind, record.Severity);
+        if (record.Severity == ErrorSeverity.Injected)
+            log.Warning("{Kind} error from {Source} during an injected fault: {Message}", record.Kind, record.Source, record.Message);
+        else
+            log.Error("{Severity} {Kind} error from {Source}: {Message}", record.Severity, record.Kind, record.Source, record.Message);
     }
 
     private void TakeSample()
@@ -116,7 +129,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         var reading = probe.Read();
         var activity = new ActivityCounts(
             counters.GetValueOrDefault(TradingCounter.OrdersPlaced), counters.GetValueOrDefault(TradingCounter.FillsApplied),
-            errors.Total, faultsInjected);
+            errors.Counted, faultsInjected);
         // The run's actors are this actor's siblings: the busiest mailbox is searched from the parent down.
         var sample = reading.SampleSince(previousReading ?? reading, startedAt, MailboxBacklog.Busiest(Context.Parent), activity);
         previousReading = reading;
@@ -166,7 +179,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     private void LogProgress()
     {
         var line = ProgressLine.Compose(
-            probe.Now - startedAt, settings.RunDuration, errors.Total,
+            probe.Now - startedAt, settings.RunDuration, errors.Counted,
             counters.GetValueOrDefault(TradingCounter.OrdersPlaced), counters.GetValueOrDefault(TradingCounter.FillsApplied),
             latestSample);
         log.Info(ProgressLine.Template, line.Values);

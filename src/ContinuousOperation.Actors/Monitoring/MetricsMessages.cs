@@ -14,5 +14,3 @@ public sealed record GetMetricsSnapshot
     public static readonly GetMetricsSnapshot Instance = new();
 }
 
-/// <summary>A fault was injected (kind as named in fault profiles, e.g. <c>trader-crash</c>); sent by the fault injector.</summary>
-public sealed record CountFault(string Kind);

@@ -14,6 +14,10 @@ public sealed record MetricsSettings(
     int MaxErrorGroups = 200,
     string? SamplesFile = null)
 {
+    /// <summary>How long after an injected fault settles its late errors (a timeout that fires afterwards) are still
+    /// put down to it: a little more than the traders' request timeout.</summary>
+    public TimeSpan FaultGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Settings of a run; the CPU alert uses the run's CPU criterion, so the log warns when the criterion is at risk.</summary>
     public static MetricsSettings For(RunSettings run, double memoryAlertThresholdMb = 1024) => new(
         run.SampleInterval, run.ProgressInterval, run.Duration, memoryAlertThresholdMb, run.Criteria.MaxCpuPercent,

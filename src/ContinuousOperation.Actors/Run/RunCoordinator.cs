@@ -49,6 +49,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
             metrics), "traders");
         consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId), "consistency");
+        Context.ActorOf(LostMessageWatcher.Props(metrics), "lost-messages");
         if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
         longestRecoveryDeadline = settings.Faults.Rules.Values.Select(r => r.RecoveryDeadline + r.Duration)
@@ -106,7 +107,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         finishing = true;
         Timers.Cancel("deadline");
         log.Info(interrupted ? "Run interrupted: draining" : "Run duration reached: draining");
-        DrainReconcileAndCollect(interrupted).PipeTo(Self);
+        DrainReconcileAndCollect(interrupted)
+            .PipeTo(Self, failure: ex => new RunFailed($"the end of the run failed: {ex.GetBaseException().Message}"));
     }
 
     private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted)

@@ -23,6 +23,9 @@ public sealed class ErrorLog
 
     public long Total { get; private set; }
 
+    /// <summary>Errors that count against the run (all but <see cref="ErrorSeverity.Injected"/> ones).</summary>
+    public long Counted { get; private set; }
+
     public void Record(ErrorRecord error)
     {
         var key = (error.Kind, error.Severity, error.Source);
@@ -42,6 +45,7 @@ public sealed class ErrorLog
             }
             : new ErrorSummary(key.Kind, key.Severity, key.Source, 1, error.At, error.At, message);
         Total++;
+        if (error.Severity != ErrorSeverity.Injected) Counted++;
     }
 
     /// <summary>Critical groups first, then the most frequent; ties broken by kind and source so the order is stable.</summary>

@@ -16,8 +16,13 @@ public enum ErrorKind
     LostMessage,
 }
 
+/// <summary>DESIGN §5's classification. Ordered from least to most severe.</summary>
 public enum ErrorSeverity
 {
+    /// <summary>Caused by an injected fault while it was in effect or recovering: expected, not counted as an error
+    /// (a fault that misses its recovery deadline is reported as an error of its own).</summary>
+    Injected,
+
     Error,
 
     /// <summary>Supervisor gave up, actor system terminated, consistency violated, journal unreadable.</summary>

@@ -14,9 +14,14 @@ public sealed record MetricsSnapshot(
 {
     public long Counter(TradingCounter counter) => Counters.TryGetValue(counter, out var value) ? value : 0;
 
+    /// <summary>Every occurrence of the kind, injected or not: the seed's <c>database_errors</c> and <c>api_errors</c>
+    /// count what happened to the database and the API, whatever caused it.</summary>
     public long ErrorCount(ErrorKind kind) => Errors.Where(e => e.Kind == kind).Sum(e => e.Count);
 
-    public long TotalErrors => Errors.Sum(e => e.Count);
+    /// <summary>Errors that count against the run: everything but those explained by an injected fault.</summary>
+    public long TotalErrors => Errors.Where(e => e.Severity != ErrorSeverity.Injected).Sum(e => e.Count);
+
+    public long InjectedErrors => Errors.Where(e => e.Severity == ErrorSeverity.Injected).Sum(e => e.Count);
 
     public long CriticalErrors => Errors.Where(e => e.Severity == ErrorSeverity.Critical).Sum(e => e.Count);
 }

@@ -4,8 +4,11 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit;
 using ContinuousOperation.Actors.Diagnostics;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
 using Xunit.Abstractions;
 
 namespace ContinuousOperation.Actors.Tests.Monitoring;
@@ -15,6 +18,7 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(ConfigurationFactory.ParseString("akka.loglevel = INFO"), output: output)
 {
     private static readonly TimeSpan Never = TimeSpan.FromDays(1);
+    private static readonly Symbol Eth = new("ETH-USDT");
     private readonly string folder = Directory.CreateTempSubdirectory("metrics-").FullName;
 
     private IActorRef Start(TestProbe readings, string? samplesFile = null, params double[] workingSetsMb)
@@ -62,13 +66,30 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     {
         var metrics = Start(CreateTestProbe());
 
-        metrics.Tell(new CountFault("trader-crash"));
-        metrics.Tell(new CountFault("database-outage"));
+        metrics.Tell(new FaultInjected(1, FaultKind.TraderCrash, Eth));
+        metrics.Tell(new FaultInjected(2, FaultKind.StreamDrop, Eth));
         metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, "trader-BTC-USDT", "persist failed"));
         metrics.Tell(GetMetricsSnapshot.Instance);
 
         var activity = Assert.Single(ExpectMsg<MetricsSnapshot>().Samples).Activity;
         Assert.Equal(new ActivityCounts(OrdersPlaced: 0, FillsApplied: 0, Errors: 1, FaultsInjected: 2), activity);
+    }
+
+    [Fact]
+    public void Errors_in_the_scope_of_an_injected_fault_are_recorded_as_injected_and_do_not_count_against_the_run()
+    {
+        var metrics = Start(CreateTestProbe());
+
+        metrics.Tell(new FaultInjected(1, FaultKind.RequestTimeout, Eth));
+        metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "trader-ETH-USDT", "no reply"));
+        metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "trader-BTC-USDT", "no reply"));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        var snapshot = ExpectMsg<MetricsSnapshot>();
+        Assert.Equal(2, snapshot.ErrorCount(ErrorKind.Api));
+        Assert.Equal(1, snapshot.TotalErrors);
+        Assert.Equal(1, snapshot.InjectedErrors);
+        Assert.Contains(snapshot.Errors, e => e is { Severity: ErrorSeverity.Injected, Source: "trader-ETH-USDT" });
     }
 
     [Fact]
@@ -110,7 +131,7 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
 
         metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 5));
         metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "exchange", "timeout"));
-        metrics.Tell(new CountFault("stream-drop"));
+        metrics.Tell(new FaultInjected(1, FaultKind.StreamDrop, Eth));
         metrics.Tell(GetMetricsSnapshot.Instance);
         ExpectMsg<MetricsSnapshot>();
 
