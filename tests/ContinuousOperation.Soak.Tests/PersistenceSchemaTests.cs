@@ -61,7 +61,8 @@ public sealed class PersistenceSchemaTests : IAsyncLifetime
         Assert.Equal(
             ["7301|AccountOpened"],
             await QueryAsync(connection, "SELECT identifier || '|' || manifest FROM journal"));
-        Assert.Equal([JournalTagger.Orders], await QueryAsync(connection, "SELECT tag FROM tags"));
+        // Tags are kept in the event's own row (see hocon/persistence-sqlite.hocon), separated by ';'.
+        Assert.Equal([$";{JournalTagger.Orders};"], await QueryAsync(connection, "SELECT tags FROM journal"));
     }
 
     public Task DisposeAsync()

@@ -5,7 +5,10 @@ namespace ContinuousOperation.Actors.Exchange;
 
 /// <summary>Messages of the order and account flow: losing one is an error (a dead letter of one is reported), unlike
 /// market data, which a stream can lose and resync.</summary>
-public interface IBusinessMessage;
+public interface IBusinessMessage
+{
+    Symbol Symbol { get; }
+}
 
 /// <summary>Every request to the venue names its symbol: that is how the exchange routes it to the symbol's book
 /// (and, in cluster mode, how a shard region would).</summary>
@@ -43,7 +46,10 @@ public sealed record SyncAccount(
 public sealed record AccountSynced(
     Symbol Symbol, IReadOnlyList<AccountFill> MissedFills, IReadOnlyList<ExchangeOrderStatus> Statuses) : IBusinessMessage;
 
-public sealed record AccountFillReport(AccountFill Fill) : IBusinessMessage;
+public sealed record AccountFillReport(AccountFill Fill) : IBusinessMessage
+{
+    public Symbol Symbol => Fill.Symbol;
+}
 
 /// <summary>The venue removed an order (cancel request, or the unfilled rest of a market order).
 /// <paramref name="AccountFillSequence"/> is the account's last fill sequence at that moment: a client behind it has

@@ -17,12 +17,13 @@ public sealed class LostMessageWatcher : ReceiveActor
     {
         Receive<DeadLetter>(lost =>
         {
-            if (lost.Message is IBusinessMessage) Report(metrics, lost.Message, lost.Recipient, "reached no one (dead letter)");
+            if (lost.Message is IBusinessMessage business)
+                Report(metrics, business, $"{lost.Recipient.Path.ToStringWithoutAddress()} ({business.Symbol})", "reached no one (dead letter)");
         });
         Receive<UnhandledMessage>(unhandled =>
         {
             if (unhandled.Message.GetType().Assembly == RunMessages)
-                Report(metrics, unhandled.Message, unhandled.Recipient, "was not handled by its receiver");
+                Report(metrics, unhandled.Message, unhandled.Recipient.Path.ToStringWithoutAddress(), "was not handled by its receiver");
         });
     }
 
@@ -36,7 +37,8 @@ public sealed class LostMessageWatcher : ReceiveActor
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    private static void Report(IActorRef metrics, object message, IActorRef recipient, string what) =>
-        metrics.Tell(new ReportError(ErrorKind.LostMessage, ErrorSeverity.Error, recipient.Path.ToStringWithoutAddress(),
-            $"{message.GetType().Name} {what}"));
+    /// <summary>The source names the symbol when the message has one: a message dead-lettered by a back-off supervisor
+    /// whose child is restarting names only the dead-letter office as its recipient.</summary>
+    private static void Report(IActorRef metrics, object message, string source, string what) =>
+        metrics.Tell(new ReportError(ErrorKind.LostMessage, ErrorSeverity.Error, source, $"{message.GetType().Name} {what}"));
 }

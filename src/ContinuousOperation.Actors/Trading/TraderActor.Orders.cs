@@ -150,12 +150,13 @@ public sealed partial class TraderActor
         if (!plan.FillsComplete && settings.Recovery.QueryMissedFills)
             ReportError(ErrorKind.Consistency, "venue no longer holds fills this trader missed", ErrorSeverity.Critical);
 
+        var requestedAt = syncSentAt;
         PersistAndApply(plan.Events, after: () =>
         {
             syncSentAt = null;
             foreach (var order in plan.Resend)
                 if (state.Find(order.Id) is { } live) SendPlace(live);
-            Publish(new StreamRestored(Symbol, StreamChannel.Account, DateTimeOffset.UtcNow));
+            Publish(new StreamRestored(Symbol, StreamChannel.Account, DateTimeOffset.UtcNow, requestedAt));
             if (!recoveryAnnounced)
             {
                 recoveryAnnounced = true;

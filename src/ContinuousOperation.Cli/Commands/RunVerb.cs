@@ -34,7 +34,8 @@ internal static class RunVerb
         }
 
         var report = RunReportBuilder.Build(settings, database.Describe(),
-            new RunResult(completed.Metrics, completed.Consistency, completed.Interrupted, completed.StartedAt, completed.EndedAt));
+            new RunResult(completed.Metrics, completed.Consistency, completed.Interrupted, completed.StartedAt, completed.EndedAt,
+                completed.Faults));
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
         ReportWriter.Write(folder, report, summary);

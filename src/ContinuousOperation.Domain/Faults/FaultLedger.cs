@@ -89,12 +89,18 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
             (FaultKind.ExchangeCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) =>
                 entry.BooksToRecover.Remove(r.Symbol) && entry.BooksToRecover.Count == 0,
             (FaultKind.RequestTimeout or FaultKind.RequestError, StreamRestored { Channel: StreamChannel.Account } r) =>
-                r.Symbol == fault.Symbol,
+                r.Symbol == fault.Symbol && SyncedSinceEffect(entry, r),
             (FaultKind.StreamDuplicate, DuplicateIgnored d) => d.Symbol == fault.Symbol && d.Channel == fault.Channel,
-            (_, StreamRestored r) when fault.Kind.IsStreamFault() => r.Symbol == fault.Symbol && r.Channel == fault.Channel,
+            (_, StreamRestored r) when fault.Kind.IsStreamFault() =>
+                r.Symbol == fault.Symbol && r.Channel == fault.Channel
+                && (r.Channel == StreamChannel.MarketData || SyncedSinceEffect(entry, r)),
             _ => false,
         };
     }
+
+    /// <summary>An account sync only proves recovery if it was asked for after the fault's effect: one already on its
+    /// way may have been answered before the lost fill was even sent.</summary>
+    private static bool SyncedSinceEffect(Entry entry, StreamRestored restored) => restored.RequestedAt >= entry.EffectEndsAt;
 
     /// <summary>An outage is over when the database accepts writes again and every entity it stopped is running again.</summary>
     private static void ObserveOutage(Entry entry, RecoverySignal signal)

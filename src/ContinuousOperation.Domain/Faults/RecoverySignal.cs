@@ -20,8 +20,10 @@ public sealed record EntityRecovered(EntityKind Entity, Symbol Symbol, DateTimeO
 public sealed record EntityStopped(EntityKind Entity, Symbol Symbol, DateTimeOffset At) : RecoverySignal(At);
 
 /// <summary>A trader trusts a stream again: a fresh market-data baseline after a resync or reconnect, or a completed
-/// account sync (which applies every fill the account channel lost).</summary>
-public sealed record StreamRestored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At) : RecoverySignal(At);
+/// account sync (which applies every fill the account channel lost up to when the sync was requested,
+/// <paramref name="RequestedAt"/>).</summary>
+public sealed record StreamRestored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At, DateTimeOffset? RequestedAt = null)
+    : RecoverySignal(At);
 
 /// <summary>A trader recognised a repeated message and ignored it.</summary>
 public sealed record DuplicateIgnored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At) : RecoverySignal(At);

@@ -6,8 +6,8 @@ namespace ContinuousOperation.Domain.Reporting;
 /// <summary>
 /// The run's report. Property order is the JSON order: the seed format's five keys come first, unchanged, so tools
 /// written against it keep working; everything after <see cref="Success"/> is additional detail.
-/// Names are written in snake_case by the report writer. <see cref="MemoryTrend"/> and <see cref="Latencies"/> are null
-/// in reports built before they existed.
+/// Names are written in snake_case by the report writer. <see cref="MemoryTrend"/>, <see cref="Latencies"/> and
+/// <see cref="Faults"/> are null in reports built before they existed.
 /// </summary>
 public sealed record RunReport(
     string TestType,
@@ -24,7 +24,8 @@ public sealed record RunReport(
     ReportConfiguration Configuration,
     IReadOnlyList<ResourceEntry> Resources,
     MemoryTrendSection? MemoryTrend = null,
-    IReadOnlyDictionary<string, LatencySummary>? Latencies = null);
+    IReadOnlyDictionary<string, LatencySummary>? Latencies = null,
+    FaultSection? Faults = null);
 
 /// <summary>The seed format's <c>metrics</c> object. Memory is the process working set; CPU is percent of the machine.</summary>
 public sealed record ReportMetrics(

@@ -1,13 +1,15 @@
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Domain.Reporting;
 
-/// <summary>What a finished run produced, as the report needs it.</summary>
+/// <summary>What a finished run produced, as the report needs it (<see cref="Faults"/>: null when none were injected).</summary>
 public sealed record RunResult(
-    MetricsSnapshot Metrics, ConsistencyReport Consistency, bool Interrupted, DateTimeOffset StartedAt, DateTimeOffset EndedAt);
+    MetricsSnapshot Metrics, ConsistencyReport Consistency, bool Interrupted, DateTimeOffset StartedAt, DateTimeOffset EndedAt,
+    FaultReport? Faults = null);
 
 public static class RunReportBuilder
 {
@@ -31,7 +33,8 @@ public static class RunReportBuilder
             ReportConfiguration.From(settings, database),
             result.Metrics.Samples.Select(ResourceEntry.From).ToArray(),
             MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(settings.Criteria, result.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
-            result.Metrics.Latencies);
+            result.Metrics.Latencies,
+            result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null);
     }
 
     private static ReportMetrics MetricsOf(MetricsSnapshot m) => new(

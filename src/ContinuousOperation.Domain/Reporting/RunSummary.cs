@@ -33,8 +33,25 @@ public static class RunSummary
         Line(text, $"  memory avg {Number(m.AverageMemoryMb)} MB, peak {Number(m.PeakMemoryMb)} MB; cpu avg {Number(m.AverageCpuPercent)} %");
         Line(text, "");
 
+        if (report.Faults is { } faults) Faults(text, faults);
+
         text.Append(ConsistencySummary.Render(report.Consistency));
         return text.ToString();
+    }
+
+    private static void Faults(StringBuilder text, FaultSection faults)
+    {
+        Line(text, $"Faults ({faults.Profile}): {faults.Injected} injected, {faults.NotRecovered} not recovered");
+        foreach (var kind in faults.Totals)
+        {
+            var times = kind.MedianSecondsToRecover is { } median
+                ? $"recovery median {Number(median)} s, max {Number(kind.MaxSecondsToRecover!.Value)} s"
+                : "no recovery time";
+            Line(text, $"  {kind.Kind,-18} injected {kind.Injected,3}  recovered {kind.Recovered,3}  " +
+                       $"not recovered {kind.NotRecovered,3}  {times}");
+        }
+
+        Line(text, "");
     }
 
     private static string Number(double value) => ReportText.Number(value);

@@ -69,9 +69,21 @@ public class FaultLedgerTests
     {
         InjectAndApply(Fault(1, FaultKind.RequestTimeout, Eth), T0);
 
-        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1)));
-        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(2)));
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(0.5)));
+        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(2), RequestedAt: T0.AddSeconds(1.5)));
 
+        Assert.Equal(T0.AddSeconds(2), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void An_account_sync_asked_for_before_the_fault_took_effect_does_not_prove_recovery()
+    {
+        InjectAndApply(Fault(1, FaultKind.StreamDrop, Btc, StreamChannel.Account), T0);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(-0.1)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(2), RequestedAt: T0.AddSeconds(1.2)));
         Assert.Equal(T0.AddSeconds(2), Only().RecoveredAt);
     }
 

@@ -1,4 +1,5 @@
 using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
@@ -93,5 +94,45 @@ public sealed class RunReportBuilderTests
         Assert.Equal("volatile", configuration.Market);
         Assert.Equal(5, configuration.Speed);
         Assert.Equal(Sqlite, configuration.Database);
+    }
+
+    [Fact]
+    public void Injected_errors_count_in_database_and_api_errors_but_not_in_total_errors()
+    {
+        var result = Result() with
+        {
+            Metrics = Metrics(TimeSpan.FromHours(1.5), [Sample(TimeSpan.FromMinutes(1), 200, 10)],
+                [Errors(4, kind: ErrorKind.Database, severity: ErrorSeverity.Injected), Errors(1, kind: ErrorKind.Api)], Counters),
+        };
+
+        var m = RunReportBuilder.Build(Settings, Sqlite, result).Metrics;
+
+        Assert.Equal((4L, 1L, 1L), (m.DatabaseErrors, m.ApiErrors, m.TotalErrors));
+    }
+
+    [Fact]
+    public void The_fault_section_has_totals_per_kind_and_the_timeline()
+    {
+        var ledger = new FaultLedger([new Symbol("BTC-USDT")]);
+        var crash = new ScheduledFault(1, TimeSpan.FromSeconds(90), FaultKind.TraderCrash, new Symbol("BTC-USDT"), null,
+            TimeSpan.Zero, 1, TimeSpan.FromSeconds(30));
+        ledger.Injected(crash, Start);
+        ledger.Applied(1, Start);
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, new Symbol("BTC-USDT"), Start.AddSeconds(2)));
+
+        var faults = RunReportBuilder.Build(Settings, Sqlite, Result() with { Faults = ledger.Report("heavy") }).Faults!;
+
+        Assert.Equal("heavy", faults.Profile);
+        Assert.Equal(new FaultKindTotals("trader-crash", 1, 1, 0, 0, 2, 2), Assert.Single(faults.Totals));
+        var entry = Assert.Single(faults.Timeline);
+        Assert.Equal((1, "trader BTC-USDT", 90.0, 2.0, FaultOutcome.Recovered),
+            (entry.Id, entry.Target, entry.SimulatedAtSeconds, entry.SecondsToRecover, entry.Outcome));
+    }
+
+    [Fact]
+    public void A_run_without_faults_has_no_fault_section()
+    {
+        Assert.Null(RunReportBuilder.Build(Settings, Sqlite, Result()).Faults);
+        Assert.Null(RunReportBuilder.Build(Settings, Sqlite, Result() with { Faults = FaultReport.None }).Faults);
     }
 }
