@@ -45,6 +45,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
             awaitingSettled.Add(Sender);
             AnswerIfSettled();
         });
+        Receive<GetFaultReport>(_ => Sender.Tell(ledger.Report(settings.Profile)));
         Receive<CloseFaultReport>(_ =>
         {
             Timers.CancelAll();

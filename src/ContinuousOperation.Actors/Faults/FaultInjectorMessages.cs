@@ -20,6 +20,12 @@ public sealed record FaultsSettled
     public static readonly FaultsSettled Instance = new();
 }
 
+/// <summary>Asks for the <see cref="FaultReport"/> so far, without ending anything.</summary>
+public sealed record GetFaultReport
+{
+    public static readonly GetFaultReport Instance = new();
+}
+
 /// <summary>Ends fault injection and asks for the <see cref="FaultReport"/>; faults still recovering count as missed.</summary>
 public sealed record CloseFaultReport
 {

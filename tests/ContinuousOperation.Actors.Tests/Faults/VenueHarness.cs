@@ -1,0 +1,118 @@
+using Akka.Actor;
+using Akka.TestKit;
+using ContinuousOperation.Actors.Consistency;
+using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Tests.Support;
+using ContinuousOperation.Actors.Tests.Trading;
+using ContinuousOperation.Actors.Trading;
+using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Market;
+using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Trading;
+
+namespace ContinuousOperation.Actors.Tests.Faults;
+
+/// <summary>
+/// One symbol's real venue and real trader on a real journal, for fault tests: start them, wait for trading, end the
+/// run the way the coordinator does (drain, close the book) and reconcile. Also a second paper account that can
+/// trade against the trader on demand, so a test can make a fill happen exactly when it needs one.
+/// </summary>
+internal sealed class VenueHarness(TestKitBase kit)
+{
+    public static readonly Instrument Btc = InstrumentCatalog.For(new Symbol("BTC-USDT"));
+    public static readonly AccountId Trader = AccountId.TraderFor(Btc.Symbol);
+
+    /// <summary>Another paper account: its orders are journaled by the venue only, like any other participant's.</summary>
+    private static readonly AccountId Counterparty = new("trader-counterparty");
+
+    private readonly TestProbe counterpartyReplies = kit.CreateTestProbe();
+    private int counterpartyOrders;
+
+    public IActorRef Exchange { get; private set; } = ActorRefs.Nobody;
+
+    public IActorRef Traders { get; private set; } = ActorRefs.Nobody;
+
+    public TestProbe Metrics { get; } = kit.CreateTestProbe();
+
+    public static TraderSettings TraderSettings(RecoveryMechanisms? recovery = null) =>
+        new(Btc, StartingCash: 1_000_000m, Seed: 3, DecisionInterval: TimeSpan.FromMilliseconds(50),
+            RequestTimeout: TimeSpan.FromSeconds(1), StreamSilenceTimeout: TimeSpan.FromSeconds(3),
+            MarketDataFetchInterval: TimeSpan.FromHours(1))
+        {
+            Recovery = recovery ?? RecoveryMechanisms.All,
+        };
+
+    public void Start(ITradingStrategy strategy, TraderSettings? trader = null, RestartBackoff? backoff = null)
+    {
+        var restart = backoff ?? new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0);
+        var exchange = new ExchangeSettings([Btc], new MarketSettings(MarketCondition.Ranging), FeeSchedule.Default, Seed: 42,
+            Speed: 5, TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500), restart);
+        Exchange = kit.Sys.ActorOf(ExchangeActor.Props(exchange, Metrics.Ref), "exchange");
+        Traders = kit.Sys.ActorOf(TradersActor.Props([trader ?? TraderSettings()], _ => strategy, restart, Exchange, Metrics.Ref),
+            "traders");
+    }
+
+    public ActorSelection TraderActor => kit.Sys.ActorSelection(Traders.Path / $"trader-{Btc.Symbol}" / "trader");
+
+    public async Task<IReadOnlyList<object>> TraderJournal() => await JournalReader.EventsOf(kit.Sys, JournalNames.Trader(Btc.Symbol));
+
+    public async Task<int> JournaledFills() => (await TraderJournal()).OfType<FillApplied>().Count();
+
+    public async Task AwaitFillsBeyond(int count) =>
+        await kit.AwaitAssertAsync(async () => Assert.True(await JournaledFills() > count),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+
+    public async Task<OrderSubmitted> AwaitAcknowledgedOrder()
+    {
+        OrderSubmitted? order = null;
+        await kit.AwaitAssertAsync(async () =>
+        {
+            var journal = await TraderJournal();
+            order = journal.OfType<OrderSubmitted>().First();
+            Assert.Contains(journal.OfType<OrderAcknowledged>(), a => a.ClientOrderId == order.ClientOrderId);
+        }, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
+        return order!;
+    }
+
+    /// <summary>The counterparty takes the trader's resting order: a market order big enough to sweep every level of
+    /// the liquidity provider in front of it; what is left of it is dropped, as for any market order.</summary>
+    public void TradeAgainst(OrderSubmitted resting)
+    {
+        var id = new ClientOrderId($"counterparty-{++counterpartyOrders}");
+        var side = resting.Side == Side.Buy ? Side.Sell : Side.Buy;
+        Exchange.Tell(new PlaceOrder(Btc.Symbol, new OrderRequest(Counterparty, id, side, OrderType.Market, null, 1000m)),
+            counterpartyReplies.Ref);
+    }
+
+    /// <summary>Ends the run as the coordinator does and reads the journals back. Like the coordinator, a drain that
+    /// cannot finish (a trader that believes an order is live that the venue has settled) does not stop reconciliation.</summary>
+    public async Task<ConsistencyReport> DrainAndReconcile()
+    {
+        try
+        {
+            await Traders.Ask<AllTradersDrained>(StopTrading.Instance, TimeSpan.FromSeconds(10));
+        }
+        catch (AskTimeoutException)
+        {
+            // Reconciliation says what is wrong.
+        }
+
+        await Exchange.Ask<BooksClosed>(CloseBooks.Instance, TimeSpan.FromSeconds(10));
+        var consistency = kit.Sys.ActorOf(ConsistencyActor.Props(TempSqliteJournal.ReadJournalPluginId));
+        return await consistency.Ask<ConsistencyReport>(Reconcile.Instance, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The trader's journal holds exactly the venue's fills for its account.</summary>
+    public async Task AssertTraderSeesEveryVenueFill()
+    {
+        var venueFills = (await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(Btc.Symbol))).OfType<TradeExecuted>()
+            .SelectMany(t => new[] { t.Buyer, t.Seller }).Where(leg => leg.Account == Trader).Select(leg => leg.FillId)
+            .Order().ToArray();
+        var traderFills = (await TraderJournal()).OfType<FillApplied>().Select(f => f.FillId).Order().ToArray();
+        Assert.Equal(venueFills, traderFills);
+    }
+
+    public static string Describe(ConsistencyReport report) =>
+        string.Join(Environment.NewLine, report.Invariants.SelectMany(i => i.Violations).Select(v => $"{v.Invariant}: {v.Detail}"));
+}
