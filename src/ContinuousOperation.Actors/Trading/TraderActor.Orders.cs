@@ -119,10 +119,20 @@ public sealed partial class TraderActor
         }
     }
 
+    /// <summary>A heartbeat ahead of the trader reveals missed fills; one that matches proves it holds every fill the
+    /// venue had made for it when the heartbeat was sent.</summary>
     private void OnAccountHeartbeat(AccountHeartbeat heartbeat)
     {
         HeardFromAccountChannel();
-        if (heartbeat.LastFillSequence > state.LastFillSequence && settings.Recovery.ResyncOnGap) SyncAccount();
+        if (heartbeat.LastFillSequence > state.LastFillSequence)
+        {
+            if (settings.Recovery.ResyncOnGap) SyncAccount();
+        }
+        else if (syncSentAt is null)
+        {
+            var now = DateTimeOffset.UtcNow;
+            Publish(new StreamRestored(Symbol, StreamChannel.Account, now, RequestedAt: now));
+        }
     }
 
     private void HeardFromAccountChannel() => lastAccountHeardAt = DateTime.UtcNow;

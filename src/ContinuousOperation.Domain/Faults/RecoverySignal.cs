@@ -19,9 +19,9 @@ public sealed record EntityRecovered(EntityKind Entity, Symbol Symbol, DateTimeO
 /// <summary>A persistent entity stopped because its journal write failed; the back-off supervisor will start it again.</summary>
 public sealed record EntityStopped(EntityKind Entity, Symbol Symbol, DateTimeOffset At) : RecoverySignal(At);
 
-/// <summary>A trader trusts a stream again: a fresh market-data baseline after a resync or reconnect, or a completed
-/// account sync (which applies every fill the account channel lost up to when the sync was requested,
-/// <paramref name="RequestedAt"/>).</summary>
+/// <summary>A trader trusts a stream again: a fresh market-data baseline after a resync or reconnect; on the account
+/// channel, a completed sync (which applies every fill lost up to when it was requested, <paramref name="RequestedAt"/>)
+/// or a heartbeat confirming the trader holds every fill the venue made for it.</summary>
 public sealed record StreamRestored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At, DateTimeOffset? RequestedAt = null)
     : RecoverySignal(At);
 

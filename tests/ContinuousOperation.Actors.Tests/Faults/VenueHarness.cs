@@ -107,9 +107,9 @@ internal sealed class VenueHarness(TestKitBase kit)
     public async Task AssertTraderSeesEveryVenueFill()
     {
         var venueFills = (await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(Btc.Symbol))).OfType<TradeExecuted>()
-            .SelectMany(t => new[] { t.Buyer, t.Seller }).Where(leg => leg.Account == Trader).Select(leg => leg.FillId)
+            .SelectMany(t => new[] { t.Buyer, t.Seller }).Where(leg => leg.Account == Trader).Select(leg => leg.FillId.Value)
             .Order().ToArray();
-        var traderFills = (await TraderJournal()).OfType<FillApplied>().Select(f => f.FillId).Order().ToArray();
+        var traderFills = (await TraderJournal()).OfType<FillApplied>().Select(f => f.FillId.Value).Order().ToArray();
         Assert.Equal(venueFills, traderFills);
     }
 

@@ -17,7 +17,9 @@ public sealed class TempSqliteJournal : IDisposable
     private TempSqliteJournal(string databasePath)
     {
         DatabasePath = databasePath;
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
+        // As in production, a write waits at most a second for the lock before failing: Microsoft.Data.Sqlite would
+        // otherwise retry a locked write for 30 s, and a database outage would only delay writes.
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 1 }.ToString();
         Config = ConfigurationFactory.ParseString(Hocon(ConnectionString)).WithFallback(SqlPersistence.DefaultConfiguration);
     }
 
