@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Reporting.Charts;
 
@@ -26,6 +27,7 @@ public static class HtmlReport
         Criteria(html, report);
         Charts(html, charts);
         Consistency(html, report.Consistency);
+        if (report.Faults is { } faults) Faults(html, faults);
         Errors(html, report.ErrorAnalysis);
         Configuration(html, report.Configuration);
         html.Append("</main>\n</body>\n</html>\n");
@@ -105,6 +107,41 @@ public static class HtmlReport
 
         html.Append("</table>\n");
     }
+
+    private static void Faults(StringBuilder html, FaultSection faults)
+    {
+        html.Append($"<h2>Injected faults ({Text(faults.Profile)})</h2>\n")
+            .Append($"<p>{faults.Injected} injected, {faults.NotRecovered} not recovered within their deadlines.</p>\n")
+            .Append("<table>\n<tr><th>kind</th><th>injected</th><th>recovered</th><th>not recovered</th><th>never took effect</th>")
+            .Append("<th>median recovery</th><th>max recovery</th></tr>\n");
+        foreach (var t in faults.Totals)
+        {
+            html.Append($"<tr><td>{Text(t.Kind)}</td><td class=\"number\">{t.Injected}</td><td class=\"number\">{t.Recovered}</td>")
+                .Append($"<td class=\"number\">{t.NotRecovered}</td><td class=\"number\">{t.NotApplied}</td>")
+                .Append($"<td class=\"number\">{Seconds(t.MedianSecondsToRecover)}</td><td class=\"number\">{Seconds(t.MaxSecondsToRecover)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<h3>Timeline</h3>\n<table>\n<tr><th>#</th><th>simulated time</th><th>kind</th><th>target</th>")
+            .Append("<th>outcome</th><th>time to recover</th><th>deadline</th></tr>\n");
+        foreach (var f in faults.Timeline)
+        {
+            html.Append($"<tr><td class=\"number\">{f.Id}</td><td class=\"number\">{Seconds(f.SimulatedAtSeconds)}</td>")
+                .Append($"<td>{Text(f.Kind)}</td><td>{Text(f.Target)}</td>")
+                .Append($"<td>{(f.Outcome == FaultOutcome.Recovered ? Verdict(true) : Text(OutcomeText(f.Outcome)))}</td>")
+                .Append($"<td class=\"number\">{Seconds(f.SecondsToRecover)}</td><td class=\"number\">{Seconds(f.DeadlineSeconds)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static string OutcomeText(FaultOutcome outcome) => outcome switch
+    {
+        FaultOutcome.NotApplied => "never took effect",
+        FaultOutcome.Missed => "NOT RECOVERED in time",
+        _ => "still recovering",
+    };
+
+    private static string Seconds(double? seconds) => seconds is { } s ? $"{N(s)} s" : "—";
 
     private static void Errors(StringBuilder html, IReadOnlyList<ErrorSummary> errors)
     {

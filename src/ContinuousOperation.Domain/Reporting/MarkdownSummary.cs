@@ -38,6 +38,9 @@ public static class MarkdownSummary
             .Append($"| orders | {m.OrdersPlaced} placed, {m.OrdersFilled} filled, {m.OrdersCancelled} cancelled |\n")
             .Append($"| positions | {m.PositionsOpened} opened, {m.PositionsClosed} closed |\n")
             .Append($"| stream reconnects | {m.WebsocketReconnects} |\n")
+            .Append(report.Faults is { } faults
+                ? $"| faults ({faults.Profile}) | {faults.Injected} injected, {faults.NotRecovered} not recovered |\n"
+                : "")
             .Append($"| consistency | {(report.ConsistencyValid ? "valid" : "**violated**")}: ")
             .Append($"{report.Consistency.Invariants.Count(i => i.Holds)} of {report.Consistency.Invariants.Count} invariants hold |\n\n");
     }

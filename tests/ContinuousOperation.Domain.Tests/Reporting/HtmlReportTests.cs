@@ -59,4 +59,15 @@ public sealed class HtmlReportTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
         Assert.DoesNotContain("<script", html);
     }
+
+    [Fact]
+    public void Injected_faults_are_listed_with_their_totals_and_timeline()
+    {
+        var html = HtmlReport.Render(Passing() with { Faults = TwoFaults() }, Charts);
+
+        Assert.Contains("<h2>Injected faults (heavy)</h2>", html);
+        Assert.Contains("<p>2 injected, 1 not recovered within their deadlines.</p>", html);
+        Assert.Contains("<td>order book BTC-USDT</td><td>NOT RECOVERED in time</td>", html);
+        Assert.DoesNotContain("Injected faults", HtmlReport.Render(Passing(), Charts));
+    }
 }

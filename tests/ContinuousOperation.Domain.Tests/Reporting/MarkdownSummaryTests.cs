@@ -44,4 +44,11 @@ public sealed class MarkdownSummaryTests
 
         Assert.Contains("| Api | Error | exchange | 4 | timeout \\| after 5 s |\n", markdown);
     }
+
+    [Fact]
+    public void Injected_faults_get_one_row_of_key_figures()
+    {
+        Assert.Contains("| faults (heavy) | 2 injected, 1 not recovered |", MarkdownSummary.Render(Passing() with { Faults = TwoFaults() }));
+        Assert.DoesNotContain("| faults", MarkdownSummary.Render(Passing()));
+    }
 }

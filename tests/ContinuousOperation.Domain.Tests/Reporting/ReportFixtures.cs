@@ -1,5 +1,6 @@
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
@@ -41,4 +42,14 @@ internal static class ReportFixtures
 
     private static InvariantResult Holding(Invariant invariant) =>
         new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), true, []);
+
+    /// <summary>Two faults: a trader crash recovered in 2 s, and an order-book crash that missed its deadline.</summary>
+    public static FaultSection TwoFaults() => new("heavy",
+        [new FaultKindTotals("trader-crash", 1, 1, 0, 0, 2, 2), new FaultKindTotals("order-book-crash", 1, 0, 1, 0, null, null)],
+        [
+            new FaultTimelineEntry(1, "trader-crash", "trader BTC-USDT", 12, Start, Start, Start.AddSeconds(2), 2, 30,
+                FaultOutcome.Recovered),
+            new FaultTimelineEntry(2, "order-book-crash", "order book BTC-USDT", 40, Start, Start, null, null, 30,
+                FaultOutcome.Missed),
+        ]);
 }
