@@ -29,6 +29,4 @@ public sealed record FaultTotals(
 public sealed record FaultReport(string Profile, IReadOnlyList<FaultRecord> Timeline, IReadOnlyList<FaultTotals> Totals)
 {
     public static readonly FaultReport None = new("none", [], []);
-
-    public bool AllRecovered => Timeline.All(f => f.Outcome is FaultOutcome.Recovered or FaultOutcome.NotApplied);
 }

@@ -21,7 +21,5 @@ public sealed record MetricsSnapshot(
     /// <summary>Errors that count against the run: everything but those explained by an injected fault.</summary>
     public long TotalErrors => Errors.Where(e => e.Severity != ErrorSeverity.Injected).Sum(e => e.Count);
 
-    public long InjectedErrors => Errors.Where(e => e.Severity == ErrorSeverity.Injected).Sum(e => e.Count);
-
     public long CriticalErrors => Errors.Where(e => e.Severity == ErrorSeverity.Critical).Sum(e => e.Count);
 }

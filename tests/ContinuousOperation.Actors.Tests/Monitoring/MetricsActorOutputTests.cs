@@ -88,7 +88,6 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
         var snapshot = ExpectMsg<MetricsSnapshot>();
         Assert.Equal(2, snapshot.ErrorCount(ErrorKind.Api));
         Assert.Equal(1, snapshot.TotalErrors);
-        Assert.Equal(1, snapshot.InjectedErrors);
         Assert.Contains(snapshot.Errors, e => e is { Severity: ErrorSeverity.Injected, Source: "trader-ETH-USDT" });
     }
 
