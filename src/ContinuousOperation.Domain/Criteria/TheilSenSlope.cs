@@ -19,9 +19,6 @@ public static class TheilSenSlope
     /// spaced points keeps it to half a million pairs while preserving the trend.</summary>
     public const int MaxPoints = 1_000;
 
-    /// <summary>Slope of <paramref name="y"/> per unit of <paramref name="x"/>; zero when fewer than two distinct x.</summary>
-    public static double Estimate(IReadOnlyList<double> x, IReadOnlyList<double> y) => Fit(x, y).Slope;
-
     /// <summary>The Theil–Sen line (intercept: the median of <c>y − slope·x</c>) and its R² over every point.
     /// <see cref="LineFit.None"/> when fewer than two distinct x.</summary>
     public static LineFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y)

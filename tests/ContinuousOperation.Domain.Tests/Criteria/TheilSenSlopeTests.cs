@@ -10,7 +10,7 @@ public sealed class TheilSenSlopeTests
         double[] x = [0, 1, 2, 3, 4];
         var y = x.Select(v => 3 * v + 7).ToArray();
 
-        Assert.Equal(3, TheilSenSlope.Estimate(x, y), precision: 9);
+        Assert.Equal(3, TheilSenSlope.Fit(x, y).Slope, precision: 9);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class TheilSenSlopeTests
         y[10] = 500;
         y[25] = -400;
 
-        Assert.InRange(TheilSenSlope.Estimate(x, y), 1.9, 2.1);
+        Assert.InRange(TheilSenSlope.Fit(x, y).Slope, 1.9, 2.1);
     }
 
     [Fact]
@@ -30,14 +30,14 @@ public sealed class TheilSenSlopeTests
         var x = Enumerable.Range(0, TheilSenSlope.MaxPoints * 3).Select(i => i / 100.0).ToArray();
         var y = x.Select(v => -5 * v + Math.Sin(v * 50)).ToArray();
 
-        Assert.InRange(TheilSenSlope.Estimate(x, y), -5.2, -4.8);
+        Assert.InRange(TheilSenSlope.Fit(x, y).Slope, -5.2, -4.8);
     }
 
     [Fact]
     public void Fewer_than_two_distinct_points_have_no_slope()
     {
-        Assert.Equal(0, TheilSenSlope.Estimate([], []));
-        Assert.Equal(0, TheilSenSlope.Estimate([1, 1, 1], [5, 6, 7]));
+        Assert.Equal(0, TheilSenSlope.Fit([], []).Slope);
+        Assert.Equal(0, TheilSenSlope.Fit([1, 1, 1], [5, 6, 7]).Slope);
     }
 
     [Fact]
