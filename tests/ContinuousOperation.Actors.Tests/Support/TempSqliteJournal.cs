@@ -63,8 +63,9 @@ public sealed class TempSqliteJournal : IDisposable
                   provider-name = "SQLite.MS"
                   connection-string = {{quoted}}
                   auto-initialize = on
-                  # SQLite allows one writer at a time.
+                  # SQLite allows one writer at a time; reads need no write lock (as in production).
                   parallelism = 1
+                  read-isolation-level = read-uncommitted
                   event-adapters {
                     tagger = "ContinuousOperation.Actors.Persistence.JournalTagger, ContinuousOperation.Actors"
                   }
@@ -79,9 +80,11 @@ public sealed class TempSqliteJournal : IDisposable
                   provider-name = "SQLite.MS"
                   connection-string = {{quoted}}
                   auto-initialize = on
+                  read-isolation-level = read-uncommitted
                 }
               }
               query.journal.sql {
+                read-isolation-level = read-uncommitted
                 provider-name = "SQLite.MS"
                 connection-string = {{quoted}}
                 write-plugin = "{{JournalPluginId}}"
