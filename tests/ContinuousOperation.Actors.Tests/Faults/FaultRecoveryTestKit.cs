@@ -17,12 +17,6 @@ namespace ContinuousOperation.Actors.Tests.Faults;
 /// </summary>
 public abstract class FaultRecoveryTestKit : SqliteTestKit
 {
-    private static readonly StrategySettings Busy = StrategySettings.Default with
-    {
-        MarketOrderProbability = 0.3,
-        MarketableLimitProbability = 0.3,
-    };
-
     protected static object?[] Case(FaultKind kind, StreamChannel? channel, string evidence) => [kind, channel, evidence];
 
     protected async Task RecoversFrom(FaultKind kind, StreamChannel? channel, string evidence)

@@ -74,10 +74,7 @@ public class NegativeControlTests : SqliteTestKit
     {
         Start(recovery, new RestartBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), 0));
         var order = await venue.AwaitAcknowledgedOrder();
-        var trader = await venue.TraderActor.ResolveOne(TimeSpan.FromSeconds(3));
-        Watch(trader);
-        trader.Tell(Kill.Instance);
-        ExpectTerminated(trader);
+        await venue.KillTrader();
         venue.TradeAgainst(order);
 
         // The restarted trader announces itself once it has replayed its journal and synced its account.

@@ -23,6 +23,13 @@ internal sealed class VenueHarness(TestKitBase kit)
     public static readonly Instrument Btc = InstrumentCatalog.For(new Symbol("BTC-USDT"));
     public static readonly AccountId Trader = AccountId.TraderFor(Btc.Symbol);
 
+    /// <summary>The default strategy, made to trade a lot: many fills in a few seconds.</summary>
+    public static readonly StrategySettings Busy = StrategySettings.Default with
+    {
+        MarketOrderProbability = 0.3,
+        MarketableLimitProbability = 0.3,
+    };
+
     /// <summary>Another paper account: its orders are journaled by the venue only, like any other participant's.</summary>
     private static readonly AccountId Counterparty = new("trader-counterparty");
 
@@ -55,6 +62,15 @@ internal sealed class VenueHarness(TestKitBase kit)
 
     public ActorSelection TraderActor => kit.Sys.ActorSelection(Traders.Path / $"trader-{Btc.Symbol}" / "trader");
 
+    /// <summary>Kills the trader (not its back-off supervisor) and waits until it is dead.</summary>
+    public async Task KillTrader()
+    {
+        var trader = await TraderActor.ResolveOne(TimeSpan.FromSeconds(3));
+        kit.Watch(trader);
+        trader.Tell(Kill.Instance);
+        kit.ExpectTerminated(trader);
+    }
+
     public async Task<IReadOnlyList<object>> TraderJournal() => await JournalReader.EventsOf(kit.Sys, JournalNames.Trader(Btc.Symbol));
 
     public async Task<int> JournaledFills() => (await TraderJournal()).OfType<FillApplied>().Count();
@@ -77,10 +93,12 @@ internal sealed class VenueHarness(TestKitBase kit)
 
     /// <summary>The counterparty takes the trader's resting order: a market order big enough to sweep every level of
     /// the liquidity provider in front of it; what is left of it is dropped, as for any market order.</summary>
-    public void TradeAgainst(OrderSubmitted resting)
+    public void TradeAgainst(OrderSubmitted resting) => Sweep(resting.Side == Side.Buy ? Side.Sell : Side.Buy);
+
+    /// <summary>The counterparty takes every resting order of one side of the book, the trader's among them.</summary>
+    public void Sweep(Side side)
     {
         var id = new ClientOrderId($"counterparty-{++counterpartyOrders}");
-        var side = resting.Side == Side.Buy ? Side.Sell : Side.Buy;
         Exchange.Tell(new PlaceOrder(Btc.Symbol, new OrderRequest(Counterparty, id, side, OrderType.Market, null, 1000m)),
             counterpartyReplies.Ref);
     }
