@@ -35,7 +35,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         ledger = new FaultLedger(settings.Symbols);
 
         Receive<Fire>(fire => Inject(fire.Fault));
-        Receive<FaultApplied>(applied => ledger.Applied(applied.FaultId, applied.At));
+        Receive<FaultApplied>(applied => InEffect(applied.FaultId, applied.At));
         Receive<RecoverySignal>(Observe);
         Receive<CheckDeadlines>(_ => Settle(ledger.TakeMissed(DateTimeOffset.UtcNow), "not recovered within its deadline"));
         Receive<OutageFailed>(failed =>
@@ -75,21 +75,20 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         var now = DateTimeOffset.UtcNow;
         log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
         ledger.Injected(fault, now);
-        metrics.Tell(new FaultInjected(fault.Id, fault.Kind, fault.Symbol));
 
         switch (fault.Kind)
         {
             case FaultKind.TraderCrash:
                 Context.ActorSelection(traders.Path / $"trader-{fault.Symbol}" / "trader").Tell(new InjectCrash(fault.Id));
-                ledger.Applied(fault.Id, now);
+                InEffect(fault.Id, now);
                 break;
             case FaultKind.OrderBookCrash:
                 Context.ActorSelection(exchange.Path / $"book-{fault.Symbol}" / "book").Tell(new InjectCrash(fault.Id));
-                ledger.Applied(fault.Id, now);
+                InEffect(fault.Id, now);
                 break;
             case FaultKind.ExchangeCrash:
                 exchange.Tell(new InjectCrash(fault.Id));
-                ledger.Applied(fault.Id, now);
+                InEffect(fault.Id, now);
                 break;
             case FaultKind.RequestTimeout or FaultKind.RequestError:
                 exchange.Tell(new InjectRequestFaults(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Count));
@@ -104,6 +103,14 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
                 exchange.Tell(new InjectMarketDataFault(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Duration));
                 break;
         }
+    }
+
+    /// <summary>Errors are put down to a fault only once it is in effect: one that never takes effect explains nothing.</summary>
+    private void InEffect(int faultId, DateTimeOffset at)
+    {
+        if (!ledger.Applied(faultId, at)) return;
+        var fault = settings.Schedule.First(f => f.Id == faultId);
+        metrics.Tell(new FaultInEffect(fault.Id, fault.Kind, fault.Symbol));
     }
 
     /// <summary>The outage runs on its own: it tells when writes start failing and publishes when they work again.</summary>

@@ -3,8 +3,9 @@ using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Actors.Faults;
 
-/// <summary>Told to the metrics actor when a fault is injected: errors in its scope are now expected.</summary>
-public sealed record FaultInjected(int FaultId, FaultKind Kind, Symbol? Symbol);
+/// <summary>Told to the metrics actor when a fault takes effect: errors in its scope are now expected. A fault that
+/// never takes effect explains nothing.</summary>
+public sealed record FaultInEffect(int FaultId, FaultKind Kind, Symbol? Symbol);
 
 /// <summary>Told to the metrics actor when a fault is over (recovered or missed).</summary>
 public sealed record FaultSettled(int FaultId);

@@ -47,7 +47,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
 
         Receive<CountTrading>(Count);
         Receive<ReportError>(Record);
-        Receive<FaultInjected>(fault =>
+        Receive<FaultInEffect>(fault =>
         {
             faultsInjected++;
             // Windows open and close on this actor's clock, the one its error records are stamped with.

@@ -16,14 +16,16 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
 
     public void Injected(ScheduledFault fault, DateTimeOffset at) => entries.Add(new Entry(fault, at));
 
-    /// <summary>The fault took effect: an actor was crashed, a message was really dropped, the lock was taken.</summary>
-    public void Applied(int faultId, DateTimeOffset at)
+    /// <summary>The fault took effect: an actor was crashed, a message was really dropped, the lock was taken.
+    /// Returns false when it was already known to have (or is unknown).</summary>
+    public bool Applied(int faultId, DateTimeOffset at)
     {
         var entry = entries.Find(e => e.Fault.Id == faultId);
-        if (entry is null || entry.AppliedAt is not null) return;
+        if (entry is null || entry.AppliedAt is not null) return false;
         entry.AppliedAt = at;
         entry.EffectEndsAt = entry.Fault.Kind == FaultKind.DatabaseOutage ? null : at + entry.Fault.Duration;
         if (entry.Fault.Kind == FaultKind.ExchangeCrash) entry.BooksToRecover.UnionWith(symbols);
+        return true;
     }
 
     /// <summary>Lets the signal end the faults it ends, and returns those.</summary>

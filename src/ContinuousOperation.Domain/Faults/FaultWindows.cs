@@ -21,11 +21,11 @@ public sealed class FaultWindows(TimeSpan grace)
         if (windows.TryGetValue(faultId, out var window)) windows[faultId] = window with { ClosedAt = at };
     }
 
-    /// <summary>Critical errors are never explained away.</summary>
+    /// <summary>Critical errors, and a fault's own missed deadline, are never explained away.</summary>
     public bool Explain(ErrorRecord error)
     {
         Forget(error.At);
-        return error.Severity == ErrorSeverity.Error && windows.Values.Any(w => w.Covers(error));
+        return error is { Severity: ErrorSeverity.Error, Kind: not ErrorKind.Fault } && windows.Values.Any(w => w.Covers(error));
     }
 
     private void Forget(DateTimeOffset now)

@@ -66,8 +66,8 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     {
         var metrics = Start(CreateTestProbe());
 
-        metrics.Tell(new FaultInjected(1, FaultKind.TraderCrash, Eth));
-        metrics.Tell(new FaultInjected(2, FaultKind.StreamDrop, Eth));
+        metrics.Tell(new FaultInEffect(1, FaultKind.TraderCrash, Eth));
+        metrics.Tell(new FaultInEffect(2, FaultKind.StreamDrop, Eth));
         metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, "trader-BTC-USDT", "persist failed"));
         metrics.Tell(GetMetricsSnapshot.Instance);
 
@@ -80,7 +80,7 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     {
         var metrics = Start(CreateTestProbe());
 
-        metrics.Tell(new FaultInjected(1, FaultKind.RequestTimeout, Eth));
+        metrics.Tell(new FaultInEffect(1, FaultKind.RequestTimeout, Eth));
         metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "trader-ETH-USDT", "no reply"));
         metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "trader-BTC-USDT", "no reply"));
         metrics.Tell(GetMetricsSnapshot.Instance);
@@ -130,7 +130,7 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
 
         metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 5));
         metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "exchange", "timeout"));
-        metrics.Tell(new FaultInjected(1, FaultKind.StreamDrop, Eth));
+        metrics.Tell(new FaultInEffect(1, FaultKind.StreamDrop, Eth));
         metrics.Tell(GetMetricsSnapshot.Instance);
         ExpectMsg<MetricsSnapshot>();
 

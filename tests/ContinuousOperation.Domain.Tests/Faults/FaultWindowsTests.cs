@@ -49,4 +49,15 @@ public class FaultWindowsTests
 
         Assert.False(windows.Explain(Error(1, "journal BTC-USDT", ErrorSeverity.Critical)));
     }
+
+    [Fact]
+    public void A_fault_missing_its_deadline_is_an_error_even_inside_its_own_window()
+    {
+        windows.Opened(1, FaultKind.DatabaseOutage, symbol: null, T0);
+
+        var missed = new ErrorRecord(T0.AddSeconds(50), ErrorKind.Fault, ErrorSeverity.Error, "database",
+            "fault #1 database-outage not recovered within its deadline");
+
+        Assert.False(windows.Explain(missed));
+    }
 }
