@@ -27,7 +27,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
     private readonly StreamTamper<object> accountChannel = new();
     private IActorRef faultReporter = ActorRefs.Nobody;
-    private List<IExchangeEvent>? recovered = [];
+    private VenueRecovery? recovery;
     private SymbolVenue venue = null!;
     private bool closed;
 
@@ -37,7 +37,8 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         this.marketData = marketData;
         this.metrics = metrics;
 
-        Recover<IExchangeEvent>(e => recovered!.Add(e));
+        recovery = new VenueRecovery(settings.Instrument, settings.Market, settings.Fees, settings.Seed);
+        Recover<IExchangeEvent>(e => recovery!.Apply(e));
         Recover<RecoveryCompleted>(_ => Start());
 
         Command<MarketTick>(_ => Advance());
@@ -65,12 +66,10 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private void Start()
     {
         // The sequence number at recovery names the incarnation, so a restart from the same journal is reproducible.
-        venue = recovered!.Count == 0
-            ? new SymbolVenue(settings.Instrument, settings.Market, settings.Fees, settings.Seed)
-            : SymbolVenue.Recover(settings.Instrument, settings.Market, settings.Fees, settings.Seed,
-                (int)LastSequenceNr, recovered);
-        closed = recovered.OfType<BookClosed>().Any();
-        recovered = null;
+        // An empty journal (sequence number 0) builds a fresh venue.
+        venue = recovery!.Build((int)LastSequenceNr);
+        closed = recovery.IsClosed;
+        recovery = null;
         Context.System.EventStream.Publish(new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
         if (closed) return;
 

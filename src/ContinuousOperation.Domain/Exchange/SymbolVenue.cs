@@ -6,7 +6,7 @@ namespace ContinuousOperation.Domain.Exchange;
 /// <summary>
 /// The mock exchange for one symbol: order book, fair-price process, simulated liquidity and takers, simulated clock and
 /// the event-sourced ledger. Every mutating method returns the journal events it produced, already applied to the ledger
-/// through <see cref="Apply"/>, the same path recovery takes. Not thread-safe: one actor owns it.
+/// the same way <see cref="VenueRecovery"/> applies them. Not thread-safe: one actor owns it.
 /// </summary>
 public sealed class SymbolVenue
 {
@@ -32,7 +32,7 @@ public sealed class SymbolVenue
     {
     }
 
-    private SymbolVenue(Instrument instrument, MarketSettings market, FeeSchedule fees, int seed, int incarnation, ExchangeLedger ledger)
+    internal SymbolVenue(Instrument instrument, MarketSettings market, FeeSchedule fees, int seed, int incarnation, ExchangeLedger ledger)
     {
         _instrument = instrument;
         _fees = fees;
@@ -62,9 +62,9 @@ public sealed class SymbolVenue
     public static SymbolVenue Recover(
         Instrument instrument, MarketSettings market, FeeSchedule fees, int seed, int incarnation, IEnumerable<IExchangeEvent> journal)
     {
-        var ledger = new ExchangeLedger();
-        foreach (var e in journal) ledger.Apply(e);
-        return new SymbolVenue(instrument, market, fees, seed, incarnation, ledger);
+        var recovery = new VenueRecovery(instrument, market, fees, seed);
+        foreach (var e in journal) recovery.Apply(e);
+        return recovery.Build(incarnation);
     }
 
     public Symbol Symbol => _instrument.Symbol;
@@ -132,10 +132,6 @@ public sealed class SymbolVenue
         Record(new BookClosed(Symbol, _ledger.Balances(), liveOrders, SimTime), events);
         return events;
     }
-
-    /// <summary>Applies a journal event to the ledger. The venue calls it for its own events; from outside it is only
-    /// meaningful while recovering (see <see cref="Recover"/>), since it does not touch the book.</summary>
-    public void Apply(IExchangeEvent e) => _ledger.Apply(e);
 
     public Ticker Ticker() => new(Symbol, _book.BestBid, _book.BestAsk, _ledger.LastTradePrice, SimTime);
 
