@@ -1,5 +1,4 @@
 using Akka.Actor;
-using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
@@ -26,7 +25,12 @@ internal static class RunVerb
         await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
         await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
 
-        var outcome = await RunToTheEndAsync(host.System, settings, DatabaseOutages.For(database));
+        var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
+        // Held until the report is written, not only until the outcome arrives: a signal while the report is being
+        // written must not kill the process and leave a half-written run folder.
+        using var stopSignal = new StopSignal(run);
+        var outcome = await RunToTheEndAsync(host.System, run);
+        stopSignal.RunEnded();
         if (outcome is not RunCompleted completed)
         {
             var reason = outcome is RunFailed failed ? failed.Reason : "the actor system terminated before the run ended";
@@ -45,12 +49,10 @@ internal static class RunVerb
         return exitCode;
     }
 
-    /// <summary>Starts the coordinator and waits for its outcome however long the run lasts; Ctrl+C / SIGTERM turn into
-    /// a graceful stop meanwhile. Returns null if the actor system dies first, rather than waiting forever.</summary>
-    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, Domain.Run.RunSettings settings, IDatabaseOutage outage)
+    /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the actor system dies
+    /// first, rather than waiting forever.</summary>
+    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
     {
-        var run = system.ActorOf(RunCoordinator.Props(settings, outage), "run");
-        using var stopSignal = new StopSignal(run);
         var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
         var first = await Task.WhenAny(outcome, system.WhenTerminated);
         return first == outcome ? await outcome : null;

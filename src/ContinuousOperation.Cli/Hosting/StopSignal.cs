@@ -14,7 +14,8 @@ internal sealed class StopSignal : IDisposable
 {
     private readonly IActorRef _run;
     private readonly PosixSignalRegistration[] _registrations;
-    private int _signalled;
+    private const int Running = 0, Stopping = 1, Ended = 2;
+    private int _state = Running;
 
     public StopSignal(IActorRef run)
     {
@@ -25,16 +26,24 @@ internal sealed class StopSignal : IDisposable
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        if (Interlocked.Exchange(ref _signalled, 1) == 0)
+        switch (Interlocked.CompareExchange(ref _state, Stopping, Running))
         {
-            Log.Warning("{Signal} received: stopping the run (drain, reconcile, report); the report will be marked interrupted", context.Signal);
-            _run.Tell(StopRun.Instance);
-        }
-        else
-        {
-            Log.Warning("{Signal} received again: already stopping, waiting for drain and report to finish", context.Signal);
+            case Running:
+                Log.Warning("{Signal} received: stopping the run (drain, reconcile, report); the report will be marked interrupted", context.Signal);
+                _run.Tell(StopRun.Instance);
+                break;
+            case Stopping:
+                Log.Warning("{Signal} received again: already stopping, waiting for drain and report to finish", context.Signal);
+                break;
+            default:
+                Log.Warning("{Signal} received after the run ended: ignored, the report is being written", context.Signal);
+                break;
         }
     }
+
+    /// <summary>The coordinator has reported its outcome: later signals have nothing to stop and are only acknowledged
+    /// (the handler stays registered so that they cannot kill the process while the report is written).</summary>
+    public void RunEnded() => Interlocked.Exchange(ref _state, Ended);
 
     public void Dispose()
     {
