@@ -16,6 +16,9 @@ internal sealed class RunCommand : Command
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
     public const int DefaultSymbolCount = 3;
     private const int MaxSymbols = 100;
+    // The option defaults are the domain's own, so help and behaviour cannot drift from them.
+    private static readonly CriteriaThresholds DefaultThresholds = new();
+    private static readonly MarketSettings DefaultMarket = new();
 
     private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run with light faults (the same as --duration 1h --faults light)" };
     private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]");
@@ -26,10 +29,10 @@ internal sealed class RunCommand : Command
     {
         Description = "Market regime",
         HelpName = "trending|ranging|volatile|mixed",
-        DefaultValueFactory = _ => MarketCondition.Mixed,
+        DefaultValueFactory = _ => DefaultMarket.Condition,
         CustomParser = ParseMarket,
     };
-    private readonly Option<double> _volatility = new Option<double>("--volatility") { Description = "Daily volatility of the price process (0.03 = 3 %)", DefaultValueFactory = _ => 0.03 }.Positive();
+    private readonly Option<double> _volatility = new Option<double>("--volatility") { Description = "Daily volatility of the price process (0.03 = 3 %)", DefaultValueFactory = _ => DefaultMarket.DailyVolatility }.Positive();
     private readonly Option<double> _speed = new Option<double>("--speed") { Description = "Simulated market time per wall-clock second", DefaultValueFactory = _ => 1 }.Positive();
     private readonly Option<string> _faults = new("--faults") { Description = FaultProfileOption.Description, HelpName = FaultProfileOption.HelpName };
     private readonly Option<string> _db = new("--db") { Description = "Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]" };
@@ -37,9 +40,9 @@ internal sealed class RunCommand : Command
     private readonly Option<FileInfo> _config = new("--config") { Description = "Extra HOCON file, applied on top of everything else" };
     private readonly Option<TimeSpan> _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", TimeSpan.FromSeconds(30));
     private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", TimeSpan.FromMinutes(1));
-    private readonly Option<double> _maxCpu = new Option<double>("--max-cpu-percent") { Description = "Highest average CPU, percent of the machine", DefaultValueFactory = _ => 80 }.Positive();
-    private readonly Option<double> _maxErrorRate = new Option<double>("--max-error-rate") { Description = "Errors per hour of uptime that fail the run", DefaultValueFactory = _ => 1 }.Positive();
-    private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set or managed-heap growth after warm-up that fails the run", DefaultValueFactory = _ => 50 }.NotNegative();
+    private readonly Option<double> _maxCpu = new Option<double>("--max-cpu-percent") { Description = "Highest average CPU, percent of the machine", DefaultValueFactory = _ => DefaultThresholds.MaxCpuPercent }.Positive();
+    private readonly Option<double> _maxErrorRate = new Option<double>("--max-error-rate") { Description = "Errors per hour of uptime that fail the run", DefaultValueFactory = _ => DefaultThresholds.MaxErrorRatePerHour }.Positive();
+    private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set or managed-heap growth after warm-up that fails the run", DefaultValueFactory = _ => DefaultThresholds.MaxMemoryGrowthMbPerHour }.NotNegative();
     private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]");
     private readonly Option<double> _selfTestLeak = new Option<double>("--self-test-leak") { Description = "Self-test: retain this many MB of memory per minute, so the memory criterion must fail", HelpName = "MB_PER_MIN" }.NotNegative();
 
@@ -66,6 +69,7 @@ internal sealed class RunCommand : Command
         Options.Add(_selfTestLeak);
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
+        Validators.Add(WarmUpShorterThanRun);
         SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(Bind(parse), cancellationToken));
     }
 
@@ -113,6 +117,18 @@ internal sealed class RunCommand : Command
 
         result.AddError($"--market: '{text}' is not a market; expected trending, ranging, volatile or mixed");
         return MarketCondition.Mixed;
+    }
+
+    /// <summary>A warm-up as long as the run leaves no sample to judge, so the memory criterion would pass unexamined.</summary>
+    private void WarmUpShorterThanRun(CommandResult command)
+    {
+        if (command.GetResult(_memoryWarmUp) is not { Implicit: false }) return;
+        var warmUp = command.GetValue(_memoryWarmUp);
+        var duration = command.GetResult(_duration) is { Implicit: false } ? command.GetValue(_duration) : DefaultDuration;
+        if (warmUp >= duration)
+        {
+            command.AddError($"--memory-warm-up ({warmUp}) must be shorter than the run ({duration}), or memory is never judged");
+        }
     }
 
     private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
