@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContinuousOperation.Domain.Criteria;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Domain.Comparison;
 
@@ -8,7 +9,6 @@ namespace ContinuousOperation.Domain.Comparison;
 /// existed still compare.</summary>
 public static class RunFiguresReader
 {
-    private const string ExpectedTestType = "continuous_operation";
 
     /// <exception cref="InvalidReportException">The text is not JSON, or not a continuous-operation report.</exception>
     public static RunFigures Read(string label, ReadOnlyMemory<byte> json)
@@ -27,9 +27,9 @@ public static class RunFiguresReader
     private static RunFigures Figures(string label, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("test_type", out var type) || type.ValueKind != JsonValueKind.String ||
-            type.GetString() != ExpectedTestType)
+            type.GetString() != RunSettings.TestType)
         {
-            throw new InvalidReportException($"{label}: not a continuous-operation report (test_type is not \"{ExpectedTestType}\")");
+            throw new InvalidReportException($"{label}: not a continuous-operation report (test_type is not \"{RunSettings.TestType}\")");
         }
 
         var metrics = Required(label, root, "metrics", JsonValueKind.Object);

@@ -77,9 +77,16 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
             Recovered: times.Length,
             NotRecovered: faults.Count(f => f.Outcome is FaultOutcome.Missed or FaultOutcome.Pending),
             NotApplied: faults.Count(f => f.Outcome == FaultOutcome.NotApplied),
-            MedianTimeToRecover: times.Length == 0 ? null : times[times.Length / 2],
+            MedianTimeToRecover: Median(times),
             MaxTimeToRecover: times.Length == 0 ? null : times[^1]);
     }
+
+    private static TimeSpan? Median(TimeSpan[] sorted) => sorted.Length switch
+    {
+        0 => null,
+        var n when n % 2 == 1 => sorted[n / 2],
+        var n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2,
+    };
 
     private static bool Ends(Entry entry, RecoverySignal signal)
     {

@@ -21,8 +21,6 @@ public sealed class ErrorLog
         this.maxMessageLength = maxMessageLength;
     }
 
-    public long Total { get; private set; }
-
     /// <summary>Errors that count against the run (all but <see cref="ErrorSeverity.Injected"/> ones).</summary>
     public long Counted { get; private set; }
 
@@ -44,8 +42,7 @@ public sealed class ErrorLog
                 LastMessage = message,
             }
             : new ErrorSummary(key.Kind, key.Severity, key.Source, 1, error.At, error.At, message);
-        Total++;
-        if (error.Severity != ErrorSeverity.Injected) Counted++;
+        if (error.Severity.CountsAgainstRun()) Counted++;
     }
 
     /// <summary>Critical groups first, then the most frequent; ties broken by kind and source so the order is stable.</summary>

@@ -29,6 +29,12 @@ public enum ErrorSeverity
     Critical,
 }
 
+public static class ErrorSeverities
+{
+    /// <summary>Whether errors of this severity count in <c>total_errors</c> and the error rate: all but injected ones.</summary>
+    public static bool CountsAgainstRun(this ErrorSeverity severity) => severity != ErrorSeverity.Injected;
+}
+
 /// <summary>One error as it was observed.</summary>
 public sealed record ErrorRecord(DateTimeOffset At, ErrorKind Kind, ErrorSeverity Severity, string Source, string Message);
 

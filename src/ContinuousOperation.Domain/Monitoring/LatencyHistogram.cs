@@ -12,10 +12,12 @@ public sealed class LatencyHistogram
 {
     private const int BucketsPerDoubling = 16;
 
-    /// <summary>Values at or below 1 µs share the first bucket; 2^28 µs (about 3 days) and above share the last.</summary>
+    /// <summary>Values at or below 1 µs share the first bucket; 2^38 µs (about 3 days) and above share the last.</summary>
     private const double SmallestMs = 0.001;
 
-    private readonly long[] buckets = new long[28 * BucketsPerDoubling + 1];
+    private const int Doublings = 38;
+
+    private readonly long[] buckets = new long[Doublings * BucketsPerDoubling + 1];
     private double sum;
     private double max;
 

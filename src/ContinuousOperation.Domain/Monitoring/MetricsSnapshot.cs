@@ -12,6 +12,12 @@ public sealed record MetricsSnapshot(
     TimeSpan? RunDuration = null,
     IReadOnlyDictionary<string, LatencySummary>? Latencies = null)
 {
+    /// <summary>Samples of the run proper. Those taken after the planned end cover the drain and the reconciliation,
+    /// which load the process in a way the soak is not about (the memory trend leaves them out too); all samples when
+    /// none was taken before the end.</summary>
+    public IReadOnlyList<ResourceSample> RunSamples =>
+        RunDuration is { } end && Samples.Any(s => s.Elapsed <= end) ? Samples.Where(s => s.Elapsed <= end).ToArray() : Samples;
+
     public long Counter(TradingCounter counter) => Counters.TryGetValue(counter, out var value) ? value : 0;
 
     /// <summary>Every occurrence of the kind, injected or not: the seed's <c>database_errors</c> and <c>api_errors</c>
@@ -19,7 +25,7 @@ public sealed record MetricsSnapshot(
     public long ErrorCount(ErrorKind kind) => Errors.Where(e => e.Kind == kind).Sum(e => e.Count);
 
     /// <summary>Errors that count against the run: everything but those explained by an injected fault.</summary>
-    public long TotalErrors => Errors.Where(e => e.Severity != ErrorSeverity.Injected).Sum(e => e.Count);
+    public long TotalErrors => Errors.Where(e => e.Severity.CountsAgainstRun()).Sum(e => e.Count);
 
     public long CriticalErrors => Errors.Where(e => e.Severity == ErrorSeverity.Critical).Sum(e => e.Count);
 }

@@ -153,7 +153,7 @@ public static class HtmlReport
         }
 
         html.Append("<table>\n<tr><th>kind</th><th>severity</th><th>source</th><th>count</th><th>first</th><th>last</th><th>last message</th></tr>\n");
-        foreach (var e in errors.OrderByDescending(e => e.Count))
+        foreach (var e in errors)
         {
             html.Append($"<tr><td>{e.Kind}</td><td>{e.Severity}</td><td>{Text(e.Source)}</td><td class=\"number\">{e.Count}</td>")
                 .Append($"<td>{e.FirstAt:u}</td><td>{e.LastAt:u}</td><td>{Text(e.LastMessage)}</td></tr>\n");

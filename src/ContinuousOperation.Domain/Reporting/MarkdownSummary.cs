@@ -80,7 +80,7 @@ public static class MarkdownSummary
         if (errors.Count == 0) return;
 
         text.Append("### Errors\n\n| kind | severity | source | count | last message |\n|---|---|---|---|---|\n");
-        foreach (var e in errors.OrderByDescending(e => e.Count).Take(ErrorGroupsShown))
+        foreach (var e in errors.Take(ErrorGroupsShown))
         {
             text.Append($"| {e.Kind} | {e.Severity} | {Cell(e.Source)} | {e.Count} | {Cell(e.LastMessage)} |\n");
         }

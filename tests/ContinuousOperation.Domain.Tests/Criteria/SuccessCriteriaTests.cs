@@ -54,6 +54,19 @@ public sealed class SuccessCriteriaTests
         Assert.Equal(cpu, result.Observed, precision: 9);
     }
 
+    [Fact]
+    public void Samples_taken_after_the_planned_end_do_not_count_in_the_average_cpu()
+    {
+        // The drain and the reconciliation after the end of a 4 h run load the process; the soak is not about them.
+        var run = Series(FourHours, TimeSpan.FromMinutes(10), (_, _) => 300, cpuPercent: 10);
+        var drain = Sample(FourHours + TimeSpan.FromMinutes(1), 300, cpuPercent: 100);
+
+        var result = SuccessCriteria.Cpu(Defaults, Metrics(FourHours, [.. run, drain], runDuration: FourHours));
+
+        Assert.Equal(10, result.Observed, precision: 9);
+        Assert.Equal($"mean of {run.Count} samples", result.Note);
+    }
+
     [Theory]
     [InlineData(0, true)]
     [InlineData(3, true)]

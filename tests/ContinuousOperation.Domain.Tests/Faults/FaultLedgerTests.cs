@@ -167,6 +167,20 @@ public class FaultLedgerTests
     }
 
     [Fact]
+    public void The_median_of_an_even_number_of_recoveries_is_the_mean_of_the_middle_two()
+    {
+        for (var i = 1; i <= 2; i++)
+        {
+            InjectAndApply(Fault(i, FaultKind.TraderCrash, Btc), T0.AddMinutes(i));
+            ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddMinutes(i).AddSeconds(i * 2)));
+        }
+
+        var totals = Assert.Single(ledger.Report("test").Totals);
+        Assert.Equal(TimeSpan.FromSeconds(3), totals.MedianTimeToRecover);
+        Assert.Equal(TimeSpan.FromSeconds(4), totals.MaxTimeToRecover);
+    }
+
+    [Fact]
     public void Observe_returns_the_faults_a_signal_ends()
     {
         InjectAndApply(Fault(1, FaultKind.TraderCrash, Btc), T0);

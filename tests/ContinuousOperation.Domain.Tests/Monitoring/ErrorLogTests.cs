@@ -23,7 +23,19 @@ public sealed class ErrorLogTests
             new ErrorSummary(ErrorKind.Database, ErrorSeverity.Error, "trader-BTC-USDT", 3, Readings.Start.AddSeconds(1),
                 Readings.Start.AddSeconds(9), "third"),
             summary);
-        Assert.Equal(3, log.Total);
+        Assert.Equal(3, log.Counted);
+    }
+
+    [Fact]
+    public void Injected_errors_are_summarised_but_not_counted_against_the_run()
+    {
+        var log = new ErrorLog();
+
+        log.Record(Error(1));
+        log.Record(Error(2) with { Severity = ErrorSeverity.Injected });
+
+        Assert.Equal(1, log.Counted);
+        Assert.Equal(2, log.Summaries().Sum(s => s.Count));
     }
 
     [Fact]

@@ -51,4 +51,18 @@ public sealed class MarkdownSummaryTests
         Assert.Contains("| faults (heavy) | 2 injected, 1 not recovered |", MarkdownSummary.Render(Passing() with { Faults = TwoFaults() }));
         Assert.DoesNotContain("| faults", MarkdownSummary.Render(Passing()));
     }
+
+    [Fact]
+    public void A_rare_critical_error_is_shown_even_among_many_frequent_ones()
+    {
+        // The report lists critical groups first (as the error log orders them); the summary keeps that order.
+        var errors = new[] { new ErrorSummary(ErrorKind.Consistency, ErrorSeverity.Critical, "journal BTC-USDT", 1, Start, Start, "fill lost") }
+            .Concat(Enumerable.Range(1, 12).Select(i =>
+                new ErrorSummary(ErrorKind.Api, ErrorSeverity.Error, $"trader-{i}", 50 + i, Start, Start, "no reply")))
+            .ToArray();
+
+        var markdown = MarkdownSummary.Render(Passing() with { ErrorAnalysis = errors });
+
+        Assert.Contains("journal BTC-USDT", markdown);
+    }
 }
