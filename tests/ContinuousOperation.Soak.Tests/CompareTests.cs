@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ContinuousOperation.Soak.Tests;
 
-[Collection(ReportFormatsRun.Name)]
+[Collection(PassingRunCollection.Name)]
 public sealed class CompareTests(PassingRunFixture run) : IDisposable
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(1);

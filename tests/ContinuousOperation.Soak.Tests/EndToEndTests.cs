@@ -2,7 +2,8 @@ namespace ContinuousOperation.Soak.Tests;
 
 /// <summary>The CLI as a process: a short healthy run, an impossible criterion, bad arguments, and reconciling the
 /// journal a run left behind.</summary>
-public sealed class EndToEndTests(PassingRunFixture passingRun) : IClassFixture<PassingRunFixture>
+[Collection(PassingRunCollection.Name)]
+public sealed class EndToEndTests(PassingRunFixture passingRun)
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(3);
 
@@ -71,22 +72,25 @@ public sealed class EndToEndTests(PassingRunFixture passingRun) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("run", "--duration", "soon")]
-    [InlineData("run", "--quick", "--duration", "2h")]
-    [InlineData("run", "--symbols", "BTC-USDT", "--symbol-count", "2")]
-    [InlineData("run", "--market", "sideways")]
-    [InlineData("run", "--speed", "-1")]
-    [InlineData("run", "--config", "/nonexistent/extra.hocon")]
-    [InlineData("run", "--no-such-option")]
-    [InlineData("reconcile", "--db", "/nonexistent/journal.db")]
-    [InlineData("reconcile")]
-    public async Task Bad_arguments_give_one_line_and_exit_code_2(params string[] arguments)
+    [InlineData("--duration", "run", "--duration", "soon")]
+    [InlineData("cannot be used together", "run", "--quick", "--duration", "2h")]
+    [InlineData("cannot be used together", "run", "--symbols", "BTC-USDT", "--symbol-count", "2")]
+    [InlineData("'sideways' is not a market", "run", "--market", "sideways")]
+    [InlineData("--speed must be greater than zero", "run", "--speed", "-1")]
+    [InlineData("/nonexistent/extra.hocon", "run", "--config", "/nonexistent/extra.hocon")]
+    [InlineData("--memory-warm-up", "run", "--duration", "10m", "--memory-warm-up", "10m")]
+    [InlineData("--memory-warm-up", "run", "--quick", "--memory-warm-up", "2h")]
+    [InlineData("--no-such-option", "run", "--no-such-option")]
+    [InlineData("/nonexistent/journal.db", "reconcile", "--db", "/nonexistent/journal.db")]
+    [InlineData("--db", "reconcile")]
+    public async Task Bad_arguments_give_one_line_and_exit_code_2(string expectedInMessage, params string[] arguments)
     {
         var result = await CliProcess.RunAsync(TimeLimit, arguments);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("continuous-operation: ", line);
+        Assert.Contains(expectedInMessage, line);
         Assert.DoesNotContain("   at ", result.StandardError);
     }
 }

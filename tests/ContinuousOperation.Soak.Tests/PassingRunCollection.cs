@@ -1,8 +1,9 @@
 namespace ContinuousOperation.Soak.Tests;
 
-/// <summary>One short run shared by the report-format and compare tests, so they cost a single run between them.</summary>
+/// <summary>One short, healthy run shared by every test that inspects one (end to end, report formats, compare), so
+/// they cost a single 20 s run between them.</summary>
 [CollectionDefinition(Name)]
-public sealed class ReportFormatsRun : ICollectionFixture<PassingRunFixture>
+public sealed class PassingRunCollection : ICollectionFixture<PassingRunFixture>
 {
-    public const string Name = "report formats run";
+    public const string Name = "passing run";
 }

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace ContinuousOperation.Soak.Tests;
 
-[Collection(ReportFormatsRun.Name)]
+[Collection(PassingRunCollection.Name)]
 public sealed class ReportFormatsTests(PassingRunFixture run)
 {
     private static readonly string[] ChartNames = ["memory", "cpu", "gc", "threads", "throughput", "errors"];
