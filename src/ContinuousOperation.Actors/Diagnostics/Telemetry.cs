@@ -31,7 +31,7 @@ public static class Telemetry
         FillToPersistName, "ms", "From a fill report's arrival to its events being in the trader's journal");
 
     /// <summary>The instrument name of a trading counter: <c>OrdersPlaced</c> → <c>orders_placed</c>.</summary>
-    public static string NameOf(TradingCounter counter) => JsonNamingPolicy.SnakeCaseLower.ConvertName(counter.ToString());
+    private static string NameOf(TradingCounter counter) => JsonNamingPolicy.SnakeCaseLower.ConvertName(counter.ToString());
 
     public static void Count(TradingCounter counter, long amount) => TradingCounters[counter].Add(amount);
 

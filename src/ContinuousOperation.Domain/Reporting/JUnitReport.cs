@@ -16,7 +16,7 @@ public static class JUnitReport
     /// <summary>A 24-hour run may collect thousands of violations; the JSON report keeps them all.</summary>
     private const int ViolationsListed = 20;
 
-    public static XDocument Build(RunReport report)
+    private static XDocument Build(RunReport report)
     {
         var suites = new[]
         {
