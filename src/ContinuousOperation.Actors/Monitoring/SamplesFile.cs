@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Reporting;
 
@@ -12,12 +11,6 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// </summary>
 public sealed class SamplesFile : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly StreamWriter writer;
 
     public SamplesFile(string path)
@@ -28,7 +21,7 @@ public sealed class SamplesFile : IDisposable
 
     public void Append(ResourceSample sample)
     {
-        writer.WriteLine(JsonSerializer.Serialize(ResourceEntry.From(sample), Json));
+        writer.WriteLine(JsonSerializer.Serialize(ResourceEntry.From(sample), ReportJson.Lines));
         writer.Flush();
     }
 
