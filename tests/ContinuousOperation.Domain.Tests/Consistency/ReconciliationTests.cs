@@ -76,6 +76,20 @@ public sealed class ReconciliationTests
     }
 
     [Fact]
+    public void A_fill_both_journals_hold_on_different_terms_is_reported_with_both_positions()
+    {
+        var scenario = Clean().Corrupt<FillApplied>(f => f with { AccountFillSequence = f.AccountFillSequence + 100 });
+        var fillId = scenario.TraderJournal.OfType<FillApplied>().Last().FillId;
+        var traderSequenceNr = scenario.TraderJournal.FindLastIndex(e => e is FillApplied) + 1;
+
+        var violation = Only(Invariant.FillsExactlyOnce, scenario.Check());
+
+        Assert.Contains("differs", violation.Detail);
+        Assert.Contains(fillId.Value, violation.Ids);
+        Assert.Contains($"{Trader}#{traderSequenceNr}", violation.Ids);
+    }
+
+    [Fact]
     public void An_order_live_at_the_venue_but_cancelled_at_the_trader_is_orphaned()
     {
         var scenario = new JournalScenario().Place("o1", Side.Buy, 1m, 3_000m).Cancel("o1", atVenue: false).CloseBook();
