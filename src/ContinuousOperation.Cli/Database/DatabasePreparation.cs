@@ -14,7 +14,8 @@ internal static class DatabasePreparation
     {
         if (target.Kind == DatabaseKind.PostgreSql)
         {
-            await PingPostgreSqlAsync(target, cancellationToken);
+            // Only that it answers: a run's journal table may not exist yet (the plugin creates it).
+            await ProbePostgreSqlAsync(target, cancellationToken);
             return;
         }
 
@@ -45,8 +46,7 @@ internal static class DatabasePreparation
     {
         if (target.Kind == DatabaseKind.PostgreSql)
         {
-            await PingPostgreSqlAsync(target, cancellationToken);
-            if (!await PostgreSqlHasJournalAsync(target, cancellationToken)) throw NoJournal(target);
+            if (!await ProbePostgreSqlAsync(target, cancellationToken)) throw NoJournal(target);
             return;
         }
 
@@ -59,7 +59,7 @@ internal static class DatabasePreparation
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Reading the schema is what fails on a file that is not a database.
-            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{JournalTable}';";
+            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{DatabaseTarget.JournalTable}';";
             if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0) throw NoJournal(target);
         }
         catch (SqliteException e)
@@ -68,21 +68,12 @@ internal static class DatabasePreparation
         }
     }
 
-    /// <summary>The table Akka.Persistence.Sql writes events to (its default name).</summary>
-    private const string JournalTable = "journal";
-
     private static UsageException NoJournal(DatabaseTarget target) =>
         new($"--db: {target.Describe().Location} holds no journal (is it a run's journal database?)");
 
-    private static async Task<bool> PostgreSqlHasJournalAsync(DatabaseTarget target, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(target.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT to_regclass('{JournalTable}') IS NOT NULL", connection);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task PingPostgreSqlAsync(DatabaseTarget target, CancellationToken cancellationToken)
+    /// <summary>Whether PostgreSQL answers (else exit 3) and holds a journal table: one connection and one query, so
+    /// every connection failure takes the same path.</summary>
+    private static async Task<bool> ProbePostgreSqlAsync(DatabaseTarget target, CancellationToken cancellationToken)
     {
         var location = target.Describe().Location;
         try
@@ -90,8 +81,8 @@ internal static class DatabasePreparation
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Timeout = (int)ConnectTimeout.TotalSeconds };
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT 1", connection);
-            await command.ExecuteScalarAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"SELECT to_regclass('{DatabaseTarget.JournalTable}') IS NOT NULL", connection);
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {

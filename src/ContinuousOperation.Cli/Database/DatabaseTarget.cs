@@ -19,6 +19,9 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
     public const string SqliteProvider = "SQLite.MS";
     public const string PostgreSqlProvider = "PostgreSQL.15";
 
+    /// <summary>The table Akka.Persistence.Sql writes events to (its default name), on either database.</summary>
+    public const string JournalTable = "journal";
+
     public string ProviderName => Kind == DatabaseKind.Sqlite ? SqliteProvider : PostgreSqlProvider;
 
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>

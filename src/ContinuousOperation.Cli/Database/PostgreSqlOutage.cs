@@ -16,9 +16,6 @@ internal sealed class PostgreSqlOutage(string connectionString) : IDatabaseOutag
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The journal table's name as the persistence plugin creates it by default.</summary>
-    private const string JournalTable = "journal";
-
     private const string TerminateOthers = """
         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
         WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()
@@ -36,7 +33,7 @@ internal sealed class PostgreSqlOutage(string connectionString) : IDatabaseOutag
             await ExecuteAsync(connection, $"""
                 BEGIN;
                 DO $$ BEGIN
-                  IF to_regclass('{JournalTable}') IS NOT NULL THEN LOCK TABLE {JournalTable} IN EXCLUSIVE MODE; END IF;
+                  IF to_regclass('{DatabaseTarget.JournalTable}') IS NOT NULL THEN LOCK TABLE {DatabaseTarget.JournalTable} IN EXCLUSIVE MODE; END IF;
                 END $$;
                 """, cancellationToken);
             await ExecuteAsync(connection, TerminateOthers, cancellationToken);
