@@ -10,13 +10,10 @@ internal sealed class VenueBalances
 {
     private readonly Dictionary<AccountId, AccountBalance> _accounts = [];
 
-    public long Trades { get; private set; }
-
     public IReadOnlyDictionary<AccountId, AccountBalance> Recomputed => _accounts;
 
     public void Trade(TradeExecuted trade)
     {
-        Trades++;
         Add(trade.Buyer, Side.Buy, trade);
         Add(trade.Seller, Side.Sell, trade);
     }

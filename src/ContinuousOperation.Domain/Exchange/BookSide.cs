@@ -18,8 +18,6 @@ internal sealed class BookSide
 
     public Side Side { get; }
 
-    public int LevelCount => _levels.Count;
-
     public PriceLevel? Best => _prices.Count == 0 ? null : _levels[_prices.Min];
 
     /// <summary>Whether an incoming order of the opposite side at <paramref name="limit"/> may trade with <paramref name="restingPrice"/>.</summary>

@@ -73,13 +73,6 @@ internal sealed class ExchangeLedger
             .Select(entry => (entry.Key.Account, entry.Value.Status))
             .ToArray();
 
-    public IReadOnlyList<LiveOrder> OpenOrders(AccountId account) =>
-        LiveOrdersByArrival()
-            .Where(live => live.Account == account && live.Status.LimitPrice is not null)
-            .Select(live => new LiveOrder(live.Status.ClientOrderId, live.Status.Side, live.Status.LimitPrice!.Value,
-                live.Status.Quantity, live.Status.Filled))
-            .ToArray();
-
     public IReadOnlyList<AccountFill> FillsSince(AccountId account, long afterSequence) =>
         _recentFills.TryGetValue(account, out var fills)
             ? fills.Where(fill => fill.AccountFillSequence > afterSequence).ToArray()

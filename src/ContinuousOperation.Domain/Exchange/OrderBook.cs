@@ -17,14 +17,10 @@ public sealed class OrderBook
 
     public decimal? BestAsk => _asks.Best?.Price;
 
-    public int LevelCount(Side side) => SideOf(side).LevelCount;
-
     /// <summary>Summed quantity at the best price of <paramref name="side"/>, 0 when that side is empty.</summary>
     public decimal TopQuantity(Side side) => SideOf(side).Best?.Quantity ?? 0m;
 
     public IReadOnlyList<DepthLevel> Depth(Side side, int levels) => SideOf(side).Top(levels);
-
-    public bool Contains(OrderKey key) => _index.ContainsKey(key);
 
     /// <summary>Whether a limit order of <paramref name="side"/> at <paramref name="price"/> would trade on arrival.</summary>
     public bool WouldCross(Side side, decimal price)

@@ -73,9 +73,6 @@ public sealed class SymbolVenue
 
     public long LastTradeId => _ledger.LastTradeId;
 
-    /// <summary>The price process's current regime (never <see cref="MarketCondition.Mixed"/>).</summary>
-    public MarketCondition Regime => _price.Regime;
-
     /// <summary>
     /// Places a paper trader's order. Idempotent by (account, client order id): a known id produces no events.
     /// Events: <see cref="ExchangeOrderAccepted"/>, one <see cref="TradeExecuted"/> per match, then for a market order's
@@ -139,9 +136,6 @@ public sealed class SymbolVenue
 
     /// <summary>Balances of every account seen, ordered by account id.</summary>
     public IReadOnlyList<AccountBalance> Balances() => _ledger.Balances();
-
-    /// <summary>The account's live limit orders, oldest first. Only paper-trader orders are tracked.</summary>
-    public IReadOnlyList<LiveOrder> OpenOrders(AccountId account) => _ledger.OpenOrders(account);
 
     /// <summary>Null if the id was never seen, or was terminal and has dropped out of the last
     /// <see cref="ExchangeLedger.RecentTerminalOrders"/> terminal orders.</summary>

@@ -55,7 +55,7 @@ public sealed class OrderBookMatchingTests
         Assert.Equal(1m, unfilled);
         Assert.Null(_book.BestAsk);
         Assert.Null(_book.BestBid);
-        Assert.False(_book.Contains(Key("taker")));
+        Assert.Null(_book.Cancel(Key("taker"))); // the unfilled rest was dropped, not rested
     }
 
     [Fact]
@@ -95,8 +95,7 @@ public sealed class OrderBookMatchingTests
 
         Assert.Equal(2m, _book.Cancel(Key("cancel")));
 
-        Assert.Equal(99m, _book.BestBid);
-        Assert.Equal(1, _book.LevelCount(Side.Buy));
+        Assert.Equal([new DepthLevel(99m, 1m)], _book.Depth(Side.Buy, 5));
     }
 
     [Fact]

@@ -30,7 +30,6 @@ public sealed class SymbolVenueRecoveryTests
 
         Assert.Equal(_live.LastTradeId, recovered.LastTradeId);
         Assert.Equal(_live.Balances(), recovered.Balances());
-        Assert.Equal(_live.OpenOrders(Trader), recovered.OpenOrders(Trader));
         Assert.Equal(_live.FillsSince(Trader, 0), recovered.FillsSince(Trader, 0));
         Assert.Equal(_live.Ticker().LastPrice, recovered.Ticker().LastPrice);
         Assert.Equal(_journal[^1].SimTime, recovered.SimTime);

@@ -28,6 +28,8 @@ internal static class VenueFixture
     public static List<IExchangeEvent> RunWithTrader(SymbolVenue venue, TimeSpan duration, string idPrefix = "o")
     {
         var events = new List<IExchangeEvent>();
+        // The run's limit orders, oldest first: the venue is fresh, so these are the only orders that can be open.
+        var limitOrders = new Queue<ClientOrderId>();
         for (var second = 1; second <= (int)duration.TotalSeconds; second++)
         {
             events.AddRange(venue.Advance(TimeSpan.FromSeconds(1)));
@@ -41,13 +43,19 @@ internal static class VenueFixture
                 case 0:
                     var price = side == Side.Buy ? ticker.BestBid!.Value + 2 * Btc.TickSize : ticker.BestAsk!.Value - 2 * Btc.TickSize;
                     events.AddRange(venue.Place(LimitOrder(id, side, price, 0.05m)).Events);
+                    limitOrders.Enqueue(new ClientOrderId(id));
                     break;
                 case 1:
                     events.AddRange(venue.Place(MarketOrder(id, side, 0.01m)).Events);
                     break;
                 default:
-                    if (venue.OpenOrders(Trader) is [var oldest, ..])
-                        events.AddRange(venue.Cancel(Trader, oldest.ClientOrderId).Events);
+                    // Orders found filled are dropped for good: a terminal order never becomes live again.
+                    while (limitOrders.TryDequeue(out var oldest))
+                    {
+                        if (venue.OrderStatusOf(Trader, oldest)?.State != ExchangeOrderState.Live) continue;
+                        events.AddRange(venue.Cancel(Trader, oldest).Events);
+                        break;
+                    }
                     break;
             }
         }
