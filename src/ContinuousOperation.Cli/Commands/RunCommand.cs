@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Faults;
-using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
@@ -98,7 +97,7 @@ internal sealed class RunCommand : Command
             settings,
             db is null ? null : DatabaseTarget.Parse(db),
             parse.GetValue(_reportDir)!,
-            UserConfigFile.Load(config));
+            config is null ? null : HoconFileReader.Read("--config", config.FullName));
     }
 
     private IReadOnlyList<Instrument> Instruments(ParseResult parse)

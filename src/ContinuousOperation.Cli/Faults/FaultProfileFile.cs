@@ -32,37 +32,14 @@ internal static class FaultProfileFile
     private static readonly HashSet<FaultKind> Counted = [FaultKind.RequestTimeout, FaultKind.RequestError];
 
     /// <exception cref="UsageException">The file cannot be read, is not HOCON, or does not describe a profile.</exception>
-    public static FaultProfile Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--faults {path} cannot be read: {e.Message}");
-        }
-
-        return Parse(Path.GetFileNameWithoutExtension(path), text, path);
-    }
+    public static FaultProfile Load(string path) =>
+        Parse(Path.GetFileNameWithoutExtension(path), HoconFileReader.Read("--faults", path), path);
 
     /// <param name="name">The profile's name, as the report will show it.</param>
-    /// <param name="text">The HOCON text.</param>
+    /// <param name="config">The file's HOCON.</param>
     /// <param name="path">The file, for error messages.</param>
-    public static FaultProfile Parse(string name, string text, string path)
+    private static FaultProfile Parse(string name, Config config, string path)
     {
-        Config config;
-        try
-        {
-            config = ConfigurationFactory.ParseString(text);
-        }
-        catch (Exception e)
-        {
-            // The HOCON parser throws several unrelated exception types; any of them means the same thing here.
-            throw new UsageException($"--faults {path} is not valid HOCON: {e.Message.Split('\n')[0]}");
-        }
-
         var root = config.IsEmpty ? new Dictionary<string, HoconValue>() : config.Root.GetObject().Items;
         if (root.Keys.FirstOrDefault(key => key != Section) is { } stray)
         {
