@@ -1,9 +1,6 @@
 using Akka.Actor;
-using Akka.Persistence;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
-using ContinuousOperation.Domain.Primitives;
-using ContinuousOperation.Domain.Trading;
 using Microsoft.Data.Sqlite;
 
 namespace ContinuousOperation.Soak.Tests;
@@ -16,7 +13,6 @@ namespace ContinuousOperation.Soak.Tests;
 public sealed class JournalOutageTests : IAsyncLifetime
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
-    private static readonly Symbol Symbol = new("BTC-USDT");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("journal-outage-").FullName;
     private DatabaseTarget Database => DatabaseTarget.SqliteFileAt(Path.Combine(_folder, "journal.db"));
@@ -31,8 +27,8 @@ public sealed class JournalOutageTests : IAsyncLifetime
     [Fact]
     public async Task A_persist_during_an_outage_fails_because_the_database_is_locked()
     {
-        var writer = _host.System.ActorOf(Props.Create(() => new EventWriter("orders-BTC-USDT")));
-        var opened = new AccountOpened(Symbol, AccountId.TraderFor(Symbol), 100_000m);
+        var writer = _host.System.ActorOf(TraderEventWriter.Props());
+        var opened = TraderEventWriter.Opened();
         Assert.Equal("persisted", await writer.Ask<string>(opened, ReplyTimeout));
 
         await using (await DatabaseOutages.For(Database).BeginAsync(CancellationToken.None))
@@ -48,30 +44,5 @@ public sealed class JournalOutageTests : IAsyncLifetime
         await _host.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    /// <summary>Persists whatever it is sent and answers "persisted", or "failed: …" with the cause (and then stops,
-    /// as every persistent actor does when a write fails).</summary>
-    private sealed class EventWriter : ReceivePersistentActor
-    {
-        private IActorRef _replyTo = ActorRefs.Nobody;
-
-        public EventWriter(string persistenceId)
-        {
-            PersistenceId = persistenceId;
-            Command<ITraderEvent>(e =>
-            {
-                _replyTo = Sender;
-                Persist(e, _ => _replyTo.Tell("persisted"));
-            });
-        }
-
-        public override string PersistenceId { get; }
-
-        protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-        {
-            _replyTo.Tell($"failed: {cause.GetBaseException().Message}");
-            base.OnPersistFailure(cause, @event, sequenceNr);
-        }
     }
 }

@@ -1,10 +1,7 @@
 using Akka.Actor;
-using Akka.Persistence;
 using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
-using ContinuousOperation.Domain.Primitives;
-using ContinuousOperation.Domain.Trading;
 using Microsoft.Data.Sqlite;
 
 namespace ContinuousOperation.Soak.Tests;
@@ -24,9 +21,8 @@ public sealed class PersistenceSchemaTests : IAsyncLifetime
         await DatabasePreparation.PrepareForRunAsync(database, CancellationToken.None);
         await using var host = await ActorHost.StartAsync(database, userConfig: null, CancellationToken.None);
 
-        var writer = host.System.ActorOf(Props.Create(() => new OneEventWriter("orders-BTC-USDT")));
-        var opened = new AccountOpened(new Symbol("BTC-USDT"), AccountId.TraderFor(new Symbol("BTC-USDT")), 100_000m);
-        Assert.Equal("persisted", await writer.Ask<string>(opened, TimeSpan.FromSeconds(30)));
+        var writer = host.System.ActorOf(TraderEventWriter.Props());
+        Assert.Equal("persisted", await writer.Ask<string>(TraderEventWriter.Opened(), TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
@@ -87,17 +83,5 @@ public sealed class PersistenceSchemaTests : IAsyncLifetime
         var rows = new List<string>();
         while (await reader.ReadAsync()) rows.Add(reader.GetValue(0).ToString()!);
         return rows;
-    }
-
-    /// <summary>Persists whatever it is sent and answers once it is in the journal.</summary>
-    private sealed class OneEventWriter : ReceivePersistentActor
-    {
-        public OneEventWriter(string persistenceId)
-        {
-            PersistenceId = persistenceId;
-            Command<ITraderEvent>(e => Persist(e, _ => Sender.Tell("persisted")));
-        }
-
-        public override string PersistenceId { get; }
     }
 }
