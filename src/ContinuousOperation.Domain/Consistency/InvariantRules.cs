@@ -109,9 +109,9 @@ internal static class InvariantRules
         if (netCash != 0m)
             log.Add($"the venue's closing cash plus fees nets to {netCash}, not zero", accounts);
 
-        foreach (var account in balances.Recomputed.Keys.Union(reported.Keys))
+        foreach (var account in balances.Accounts.Union(reported.Keys))
         {
-            var fromTrades = balances.Recomputed.GetValueOrDefault(account) ?? Zero(account);
+            var fromTrades = balances.BalanceOf(account);
             var statement = reported.GetValueOrDefault(account)?[0] ?? Zero(account);
             if (statement.Position != fromTrades.Position || statement.Cash != fromTrades.Cash || statement.Fees != fromTrades.Fees)
                 log.Add($"account {account} closes at {Describe(statement)}; its trades give {Describe(fromTrades)}", account.Value);

@@ -82,7 +82,7 @@ internal sealed class ExchangeLedger
     public IReadOnlyList<AccountBalance> Balances() =>
         _holdings
             .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
-            .Select(entry => new AccountBalance(entry.Key, entry.Value.Position, entry.Value.Cash, entry.Value.Fees))
+            .Select(entry => entry.Value.BalanceOf(entry.Key))
             .ToArray();
 
     private void ApplyLeg(TradeExecuted trade, TradeLeg leg, Side side)

@@ -1,4 +1,5 @@
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Domain.Exchange;
 
@@ -6,16 +7,16 @@ namespace ContinuousOperation.Domain.Exchange;
 /// Σ cash + Σ fees = 0 and Σ position = 0.</summary>
 internal sealed class Holdings
 {
-    public decimal Position { get; private set; }
-
-    public decimal Cash { get; private set; }
-
-    public decimal Fees { get; private set; }
+    private decimal _position;
+    private decimal _cash;
+    private decimal _fees;
 
     public void Record(Side side, decimal price, decimal quantity, decimal fee)
     {
-        Position += side.Sign() * quantity;
-        Cash -= side.Sign() * price * quantity + fee;
-        Fees += fee;
+        _position += side.Sign() * quantity;
+        _cash += CashFlow.Of(side, price, quantity, fee);
+        _fees += fee;
     }
+
+    public AccountBalance BalanceOf(AccountId account) => new(account, _position, _cash, _fees);
 }
