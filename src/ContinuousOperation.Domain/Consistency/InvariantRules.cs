@@ -62,14 +62,9 @@ internal static class InvariantRules
         return Attribute(Invariant.NoOrphanedOrders, symbol, log);
     }
 
-    public static IEnumerable<Violation> PositionMatchesFills(Symbol symbol, PositionReplay replay)
-    {
-        var log = new FindingLog();
-        if (replay.FillAwaitingPosition is { } awaited)
-            log.Add(PositionReplay.NoPositionChange(awaited.FillId), awaited.FillId.Value,
-                JournalNames.Position(replay.PersistenceId, awaited.SequenceNr));
-        return Attribute(Invariant.PositionMatchesFills, symbol, replay.PositionProblems, log);
-    }
+    /// <param name="replay">Completed (<see cref="PositionReplay.Complete"/>), so a last fill without a position change is among its problems.</param>
+    public static IEnumerable<Violation> PositionMatchesFills(Symbol symbol, PositionReplay replay) =>
+        Attribute(Invariant.PositionMatchesFills, symbol, replay.PositionProblems);
 
     public static IEnumerable<Violation> NoOrphanedPositions(Symbol symbol, PositionReplay replay)
     {

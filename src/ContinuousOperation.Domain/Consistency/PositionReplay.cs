@@ -69,18 +69,16 @@ internal sealed class PositionReplay(string persistenceId)
         _persistedQuantity = changed.Quantity;
     }
 
-    /// <summary>The last fill read, if no position change has followed it yet.</summary>
-    public (FillId FillId, long SequenceNr)? FillAwaitingPosition =>
-        _awaitingPosition is { } awaited ? (awaited.Fill.FillId, awaited.SequenceNr) : null;
+    /// <summary>The journal has been read to its end: a last fill still waiting for its position change never gets one.
+    /// Calling it again adds nothing.</summary>
+    public void Complete() => ExpectNoFillAwaitingPosition();
 
     private void ExpectNoFillAwaitingPosition()
     {
-        if (FillAwaitingPosition is { } awaited)
-            PositionProblems.Add(NoPositionChange(awaited.FillId), awaited.FillId.Value, At(awaited.SequenceNr));
+        if (_awaitingPosition is { } awaited)
+            PositionProblems.Add($"fill {awaited.Fill.FillId} has no position change", awaited.Fill.FillId.Value, At(awaited.SequenceNr));
         _awaitingPosition = null;
     }
-
-    public static string NoPositionChange(FillId fillId) => $"fill {fillId} has no position change";
 
     private void CheckLifecycle(PositionChanged changed, long sequenceNr)
     {

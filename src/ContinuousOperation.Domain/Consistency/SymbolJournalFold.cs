@@ -92,17 +92,21 @@ public sealed class SymbolJournalFold
         }
     }
 
-    public IReadOnlyList<Violation> Check() =>
-    [
-        .. InvariantRules.FillsExactlyOnce(Symbol, _fills),
-        .. InvariantRules.OrderQuantities(Symbol, _traderOrders, _venueOrders),
-        .. InvariantRules.NoOrphanedOrders(Symbol, _traderOrders, _venueOrders, _closing),
-        .. InvariantRules.PositionMatchesFills(Symbol, _positions),
-        .. InvariantRules.NoOrphanedPositions(Symbol, _positions),
-        .. InvariantRules.CashConserved(Symbol, _positions),
-        .. InvariantRules.ContiguousSequence(Symbol, _traderSequence, _venueSequence),
-        .. InvariantRules.ExchangeConservation(Symbol, _balances, _closing),
-    ];
+    public IReadOnlyList<Violation> Check()
+    {
+        _positions.Complete(); // the journals have been read to their end
+        return
+        [
+            .. InvariantRules.FillsExactlyOnce(Symbol, _fills),
+            .. InvariantRules.OrderQuantities(Symbol, _traderOrders, _venueOrders),
+            .. InvariantRules.NoOrphanedOrders(Symbol, _traderOrders, _venueOrders, _closing),
+            .. InvariantRules.PositionMatchesFills(Symbol, _positions),
+            .. InvariantRules.NoOrphanedPositions(Symbol, _positions),
+            .. InvariantRules.CashConserved(Symbol, _positions),
+            .. InvariantRules.ContiguousSequence(Symbol, _traderSequence, _venueSequence),
+            .. InvariantRules.ExchangeConservation(Symbol, _balances, _closing),
+        ];
+    }
 
     /// <summary>Both legs may be the trader's own (its buy met its sell), so each is checked.</summary>
     private void AddTraderLegs(TradeExecuted trade, long sequenceNr)
