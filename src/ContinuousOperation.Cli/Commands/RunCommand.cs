@@ -121,14 +121,18 @@ internal sealed class RunCommand : Command
     /// <summary>A warm-up as long as the run leaves no sample to judge, so the memory criterion would pass unexamined.</summary>
     private void WarmUpShorterThanRun(CommandResult command)
     {
-        if (command.GetResult(_memoryWarmUp) is not { Implicit: false }) return;
-        var warmUp = command.GetValue(_memoryWarmUp);
-        var duration = command.GetResult(_duration) is { Implicit: false } ? command.GetValue(_duration) : DefaultDuration;
+        if (Given(command.GetResult(_memoryWarmUp)) is not { } warmUp) return;
+        var duration = command.GetResult(_duration) is { Implicit: false } given ? Given(given) : DefaultDuration;
         if (warmUp >= duration)
         {
             command.AddError($"--memory-warm-up ({warmUp}) must be shorter than the run ({duration}), or memory is never judged");
         }
     }
+
+    /// <summary>A duration given on the command line, or null if absent or not a duration. Read from the token rather
+    /// than with GetValue, which throws for a value that did not parse (that value reports its own error).</summary>
+    private static TimeSpan? Given(OptionResult? result) =>
+        result is { Implicit: false, Tokens: [var token] } && DurationParser.TryParse(token.Value, out var duration, out _) ? duration : null;
 
     private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
     {
