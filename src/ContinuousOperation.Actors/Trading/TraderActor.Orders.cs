@@ -62,9 +62,8 @@ public sealed partial class TraderActor
     {
         HeardFromAccountChannel();
         cancelling.Remove(cancelled.ClientOrderId);
-        if (cancelled.AccountFillSequence > state.LastFillSequence && settings.Recovery.ResyncOnGap)
+        if (state.CancelWaitsForFills(cancelled.AccountFillSequence) && settings.Recovery.ResyncOnGap)
         {
-            // A fill of this order is still on its way (or lost): cancelling now would close the order too early.
             SyncAccount();
             return;
         }

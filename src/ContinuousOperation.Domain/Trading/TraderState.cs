@@ -49,6 +49,11 @@ public sealed record TraderState
     public bool CanApply(IOrderEvent e) =>
         Find(e.ClientOrderId) is { } order && OrderTransitions.TryNext(order.Status, KindOf(e, order), out _);
 
+    /// <summary>Whether a cancel the venue reports after fill <paramref name="accountFillSequence"/> of the account must wait
+    /// for a sync: a fill of that order may still be on its way (or lost), and applying the cancel first would close the
+    /// order with the wrong filled quantity.</summary>
+    public bool CancelWaitsForFills(long accountFillSequence) => accountFillSequence > LastFillSequence;
+
     public FillDisposition Classify(AccountFill fill) =>
         fill.AccountFillSequence <= LastFillSequence ? FillDisposition.Duplicate
         : fill.AccountFillSequence == LastFillSequence + 1 ? FillDisposition.Apply

@@ -98,6 +98,19 @@ public sealed class TraderStateTests
         Assert.Equal(expected, state.Classify(FillOf(id, Side.Buy, 1m, 3_000m, sequence)));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(9, true)]
+    public void A_cancel_reported_after_fills_not_yet_applied_waits_for_them(long accountFillSequence, bool waits)
+    {
+        var (state, id) = Submit(Opened(), Side.Buy, 5m);
+        state = Fill(state, FillOf(id, Side.Buy, 1m, 3_000m, sequence: 1));
+
+        Assert.Equal(waits, state.CancelWaitsForFills(accountFillSequence));
+    }
+
     [Fact]
     public void A_fill_produces_the_fill_and_the_position_it_leads_to()
     {
