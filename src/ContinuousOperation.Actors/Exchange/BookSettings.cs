@@ -8,7 +8,5 @@ namespace ContinuousOperation.Actors.Exchange;
 public sealed record BookSettings(
     Instrument Instrument, MarketSettings Market, FeeSchedule Fees, int Seed, double Speed, TimeSpan TickInterval)
 {
-    public const int PublishedDepthLevels = 20;
-
     public TimeSpan SimulatedStep => TickInterval * Speed;
 }

@@ -242,7 +242,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     }
 
     private void Publish(IReadOnlyList<TradePrint> prints) =>
-        marketData.Tell(new BookPublished(Symbol, venue.Ticker(), venue.Depth(BookSettings.PublishedDepthLevels), prints));
+        marketData.Tell(new BookPublished(Symbol, venue.Ticker(), venue.Depth(settings.Market.DepthLevels), prints));
 
     private IActorRef? OwnerOf(AccountId account) => accountOwners.GetValueOrDefault(account);
 

@@ -66,12 +66,16 @@ public sealed partial class TraderActor
         reconnectDelay = TimeSpan.FromTicks(Math.Min(reconnectDelay.Ticks * 2, settings.MaxReconnectDelay.Ticks));
     }
 
+    /// <summary>Levels asked for when fetching depth. The trader does not know the venue's market settings, so this
+    /// mirrors the default <see cref="Domain.Market.MarketSettings.DepthLevels"/> the venue quotes and publishes.</summary>
+    private const int FetchedDepthLevels = 20;
+
     private void Fetch()
     {
         Count(TradingCounter.MarketDataRequests);
         fetchDepthNext = !fetchDepthNext;
         if (fetchDepthNext)
-            exchange.Ask<DepthReply>(new GetDepth(Symbol, BookSettings.PublishedDepthLevels), settings.RequestTimeout)
+            exchange.Ask<DepthReply>(new GetDepth(Symbol, FetchedDepthLevels), settings.RequestTimeout)
                 .PipeTo(Self, failure: ex => new MarketDataFetchFailed(nameof(GetDepth), ex.Message));
         else
             exchange.Ask<TickerReply>(new GetTicker(Symbol), settings.RequestTimeout)
