@@ -175,8 +175,8 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
             {
                 case TradeExecuted trade:
                     prints.Add(new TradePrint(trade.TradeId, trade.Price, trade.Quantity, trade.Aggressor, trade.SimTime));
-                    PushFill(trade, trade.Buyer);
-                    PushFill(trade, trade.Seller);
+                    PushFill(trade, trade.Buyer, Side.Buy);
+                    PushFill(trade, trade.Seller, Side.Sell);
                     break;
                 case ExchangeOrderCancelled cancelled when cancelled.Account.IsPaperTrader:
                     // Cancels are the last event of their batch, so the account's current fill sequence is the one
@@ -190,10 +190,10 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         Publish(prints);
     }
 
-    private void PushFill(TradeExecuted trade, TradeLeg leg)
+    private void PushFill(TradeExecuted trade, TradeLeg leg, Side side)
     {
         if (leg.Account.IsPaperTrader)
-            SendToOwner(leg.Account, new AccountFillReport(AccountFill.From(trade, leg)));
+            SendToOwner(leg.Account, new AccountFillReport(AccountFill.From(trade, leg, side)));
     }
 
     /// <summary>Every push of the account channel goes through the tamper, which injected faults arm.</summary>

@@ -7,8 +7,7 @@ public sealed record AccountFill(
     Symbol Symbol, AccountId Account, FillId FillId, ClientOrderId ClientOrderId, Side Side, decimal Price,
     decimal Quantity, decimal Fee, bool IsMaker, long AccountFillSequence, TimeSpan SimTime)
 {
-    public static AccountFill From(TradeExecuted trade, TradeLeg leg) => new(
-        trade.Symbol, leg.Account, leg.FillId, leg.ClientOrderId,
-        leg == trade.Buyer ? Side.Buy : Side.Sell,
-        trade.Price, trade.Quantity, leg.Fee, leg.IsMaker, leg.AccountFillSequence, trade.SimTime);
+    /// <param name="side">The leg's side, given rather than found by comparing the leg with <see cref="TradeExecuted.Buyer"/>.</param>
+    public static AccountFill From(TradeExecuted trade, TradeLeg leg, Side side) => new(
+        trade.Symbol, leg.Account, leg.FillId, leg.ClientOrderId, side, trade.Price, trade.Quantity, leg.Fee, leg.IsMaker, leg.AccountFillSequence, trade.SimTime);
 }

@@ -91,7 +91,7 @@ internal sealed class ExchangeLedger
         _fillSequences[leg.Account] = leg.AccountFillSequence;
         if (!leg.Account.IsPaperTrader) return;
 
-        RememberFill(AccountFill.From(trade, leg));
+        RememberFill(AccountFill.From(trade, leg, side));
         var key = new OrderKey(leg.Account, leg.ClientOrderId);
         if (!_liveOrders.TryGetValue(key, out var live)) return;
         var status = live.Status with { Filled = live.Status.Filled + trade.Quantity };

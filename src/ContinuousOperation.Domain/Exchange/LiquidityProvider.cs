@@ -13,7 +13,7 @@ internal sealed class LiquidityProvider(Instrument instrument, int depthLevels, 
     /// <summary>Average notional (quote currency) at the best level; deeper levels hold more.</summary>
     public const decimal MeanLevelNotional = 20_000m;
 
-    private static readonly double OneMinuteInDays = Math.Sqrt(TimeSpan.FromMinutes(1).TotalDays);
+    private static readonly double SqrtOneMinuteInDays = Math.Sqrt(TimeSpan.FromMinutes(1).TotalDays);
 
     private readonly List<OrderKey> _quotes = new(2 * depthLevels);
     private long _quoteCount;
@@ -39,7 +39,7 @@ internal sealed class LiquidityProvider(Instrument instrument, int depthLevels, 
     /// follows the volatility of the regime.</summary>
     private decimal LevelSpacing(decimal fair, double dailyVolatility)
     {
-        var typicalMinuteMove = fair * (decimal)(dailyVolatility * OneMinuteInDays);
+        var typicalMinuteMove = fair * (decimal)(dailyVolatility * SqrtOneMinuteInDays);
         return Math.Max(instrument.TickSize, instrument.RoundToTick(typicalMinuteMove / 4));
     }
 

@@ -35,7 +35,7 @@ public static class AccountSync
 
         var resend = new List<TrackedOrder>();
         var venueView = statuses.ToDictionary(s => s.ClientOrderId);
-        foreach (var order in state.LiveOrders.OrderBy(o => o.SubmittedAt))
+        foreach (var order in state.LiveOrders) // oldest first already
         {
             if (!venueView.TryGetValue(order.Id, out var status))
             {
