@@ -91,7 +91,7 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
             book.Tell(request, lostReplies);
         else
             Sender.Tell(new RequestFailed(request.Symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
-        if (fault.Last) faultReporter.Tell(new FaultApplied(fault.FaultId, DateTimeOffset.UtcNow));
+        if (fault.First) faultReporter.Tell(new FaultApplied(fault.FaultId, DateTimeOffset.UtcNow));
     }
 
     private void Fanout(BookPublished published)

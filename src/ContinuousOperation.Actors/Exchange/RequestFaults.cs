@@ -6,17 +6,20 @@ namespace ContinuousOperation.Actors.Exchange;
 internal sealed class RequestFaults
 {
     private readonly Queue<(int FaultId, FaultKind Kind)> pending = new();
+    private int? lastTaken;
 
     public void Arm(int faultId, FaultKind kind, int count)
     {
         for (var i = 0; i < count; i++) pending.Enqueue((faultId, kind));
     }
 
-    /// <summary>The fault the next request suffers, if any, and whether it was the last request of that fault.</summary>
-    public (int FaultId, FaultKind Kind, bool Last)? Take()
+    /// <summary>The fault the next request suffers, if any, and whether it is the first request of that fault — the
+    /// moment the fault takes effect: errors of the requests it breaks start there.</summary>
+    public (int FaultId, FaultKind Kind, bool First)? Take()
     {
         if (!pending.TryDequeue(out var next)) return null;
-        var last = !pending.TryPeek(out var following) || following.FaultId != next.FaultId;
-        return (next.FaultId, next.Kind, last);
+        var first = lastTaken != next.FaultId;
+        lastTaken = next.FaultId;
+        return (next.FaultId, next.Kind, first);
     }
 }
