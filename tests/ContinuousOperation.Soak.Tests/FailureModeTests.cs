@@ -9,11 +9,7 @@ public sealed class FailureModeTests : IDisposable
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(3);
     private readonly string directory = Directory.CreateTempSubdirectory("failure-modes-").FullName;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
     public async Task A_terminated_run_still_drains_reconciles_and_writes_a_report_marked_interrupted()
@@ -35,7 +31,7 @@ public sealed class FailureModeTests : IDisposable
     public async Task Reconciling_a_database_without_a_journal_is_a_usage_error_and_leaves_it_untouched()
     {
         var file = Path.Combine(directory, "other.db");
-        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        await using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var create = connection.CreateCommand();
@@ -47,7 +43,7 @@ public sealed class FailureModeTests : IDisposable
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("holds no journal", result.StandardError);
-        await using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
+        await using var check = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
         await check.OpenAsync();
         await using var tables = check.CreateCommand();
         tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table';";

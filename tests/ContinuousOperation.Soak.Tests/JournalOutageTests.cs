@@ -42,7 +42,7 @@ public sealed class JournalOutageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearPool(new SqliteConnection(Database.ConnectionString));
         Directory.Delete(_folder, recursive: true);
     }
 }

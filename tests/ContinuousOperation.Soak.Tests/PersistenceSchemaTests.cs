@@ -63,7 +63,7 @@ public sealed class PersistenceSchemaTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearPool(new SqliteConnection(DatabaseTarget.SqliteFileAt(DatabaseFile).ConnectionString));
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }

@@ -39,7 +39,7 @@ public sealed class SqliteOutageTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearPool(new SqliteConnection(Database.ConnectionString));
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
     }

@@ -42,8 +42,9 @@ public sealed class TempSqliteJournal : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections keep the file open; release them so the file can be deleted on every platform.
-        SqliteConnection.ClearAllPools();
+        // Pooled connections keep the file open; release them so the file can be deleted on every platform. Only this
+        // file's pool: clearing every pool would close connections that tests running in parallel are using.
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {
             File.Delete(DatabasePath + suffix);
