@@ -78,7 +78,8 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
 
     private Symbol Symbol => settings.Instrument.Symbol;
 
-    private bool Draining => drainRequester is not null;
+    /// <summary>Journaled, so a trader restarted during or after the drain does not start trading again.</summary>
+    private bool Draining => state.IsStopped;
 
     private void Start()
     {
@@ -109,16 +110,18 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     private void BeginDrain()
     {
         drainRequester = Sender;
-        CancelAllLive();
-        AfterChange();
+        if (Draining) AfterChange();
+        else PersistAndApply([TradingStopped.Instance]);
     }
 
+    /// <summary>While draining, cancels what is live and, once nothing is, tells whoever asked (after a restart nobody
+    /// has asked yet: the parent asks again until every trader has answered).</summary>
     private void AfterChange()
     {
         if (!Draining) return;
         CancelAllLive();
         if (state.LiveOrders.Count == 0 && syncSentAt is null)
-            drainRequester!.Tell(new TraderDrained(Symbol));
+            drainRequester?.Tell(new TraderDrained(Symbol));
     }
 
     private void Publish(RecoverySignal signal) => Context.System.EventStream.Publish(signal);

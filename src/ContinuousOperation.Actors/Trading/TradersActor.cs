@@ -7,8 +7,8 @@ namespace ContinuousOperation.Actors.Trading;
 /// <summary>
 /// Parent of the paper traders, one per symbol, each under a back-off supervisor: a trader that crashes or whose
 /// journal write fails is stopped and started again from its journal, behind the same address. Also runs the drain:
-/// it keeps asking every trader to stop until each has answered (a trader restarted mid-drain starts trading again,
-/// so it must be asked again).
+/// it keeps asking every trader to stop until each has answered (a trader restarted mid-drain remembers from its
+/// journal that it stopped, but not who asked, so it must be asked again).
 /// </summary>
 public sealed class TradersActor : ReceiveActor, IWithTimers
 {

@@ -14,6 +14,12 @@ public interface IOrderEvent : ITraderEvent
 /// <summary>First event of every trader journal: the paper account's starting cash, for cash conservation.</summary>
 public sealed record AccountOpened(Symbol Symbol, AccountId Account, decimal StartingCash) : ITraderEvent;
 
+/// <summary>The run's drain began: the trader places no more orders, also after a restart, and cancels what is live.</summary>
+public sealed record TradingStopped : ITraderEvent
+{
+    public static readonly TradingStopped Instance = new();
+}
+
 /// <summary>Persisted before the order is sent, so a crash between the two can be resolved by asking the venue.</summary>
 public sealed record OrderSubmitted(
     ClientOrderId ClientOrderId, Side Side, OrderType Type, decimal? LimitPrice, decimal Quantity, TimeSpan SimTime)

@@ -23,6 +23,9 @@ public sealed record TraderState
 
     public bool IsOpened { get; private init; }
 
+    /// <summary>Set by <see cref="TradingStopped"/>: the trader is draining and must not place orders.</summary>
+    public bool IsStopped { get; private init; }
+
     public decimal Cash { get; private init; }
 
     public Position Position { get; private init; } = Position.Flat;
@@ -81,6 +84,7 @@ public sealed record TraderState
     public TraderState Apply(ITraderEvent e) => e switch
     {
         AccountOpened opened => this with { IsOpened = true, Cash = opened.StartingCash },
+        TradingStopped => this with { IsStopped = true },
         OrderSubmitted submitted => this with
         {
             OrdersSubmitted = OrdersSubmitted + 1,

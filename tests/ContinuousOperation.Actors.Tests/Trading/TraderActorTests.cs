@@ -121,6 +121,33 @@ public class TraderActorTests : SqliteTestKit
     }
 
     [Fact]
+    public async Task A_trader_restarted_after_the_drain_places_no_order()
+    {
+        var trader = StartTrader();
+        venue.ExpectMsg<SyncAccount>();
+        venue.Reply(new AccountSynced(Btc.Symbol, [], []));
+        venue.ExpectMsg<SubscribeMarketData>();
+        trader.Tell(StopTrading.Instance);
+        ExpectMsg<TraderDrained>();
+
+        Watch(trader);
+        trader.Tell(Kill.Instance);
+        ExpectTerminated(trader);
+        var restarted = StartTrader();
+        venue.ExpectMsg<SyncAccount>();
+        venue.Reply(new AccountSynced(Btc.Symbol, [], []));
+        venue.ExpectMsg<SubscribeMarketData>();
+        // The strategy would place its order on the first decision with a market view (every 50 ms).
+        restarted.Tell(new MarketDataSnapshot(Btc.Symbol, 1, Quote(), new DepthSnapshot(Btc.Symbol, [], [], TimeSpan.Zero)));
+        venue.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+
+        restarted.Tell(StopTrading.Instance);
+        ExpectMsg<TraderDrained>();
+        var events = await JournalReader.EventsOf(Sys, $"trader-{Btc.Symbol}");
+        Assert.Equal([typeof(AccountOpened), typeof(TradingStopped)], events.Select(e => e.GetType()));
+    }
+
+    [Fact]
     public void A_sequence_gap_on_the_stream_resubscribes_for_a_snapshot()
     {
         var trader = StartTradingWithOneLiveOrder();
