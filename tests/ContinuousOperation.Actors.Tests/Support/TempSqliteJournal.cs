@@ -29,8 +29,18 @@ public sealed class TempSqliteJournal : IDisposable
 
     public Config Config { get; }
 
-    /// <summary>A journal on a file that does not exist yet; the plugin creates the tables on first use.</summary>
-    public static TempSqliteJournal Create() => new(NewPath());
+    /// <summary>A journal on a new, empty file in WAL mode, as a run prepares it: readers (the tests reading journals
+    /// back, the consistency check) never wait for the journal's writes. The plugin creates the tables when it starts.</summary>
+    public static TempSqliteJournal Create()
+    {
+        var path = NewPath();
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
+        return new TempSqliteJournal(path);
+    }
 
     /// <summary>A journal whose database file holds bytes that are not a SQLite database, so every read fails.</summary>
     public static TempSqliteJournal Unreadable()
