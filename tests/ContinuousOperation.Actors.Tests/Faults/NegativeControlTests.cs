@@ -21,7 +21,10 @@ public class NegativeControlTests : SqliteTestKit
     public NegativeControlTests() => venue = new VenueHarness(this);
 
     private void Start(RecoveryMechanisms recovery, RestartBackoff? backoff = null, double placeAfterSimSeconds = 0) =>
-        venue.Start(new OneFarOrderStrategy(Btc, TimeSpan.FromSeconds(placeAfterSimSeconds)), TraderSettings(recovery), backoff);
+        Start(TraderSettings(recovery), backoff, placeAfterSimSeconds);
+
+    private void Start(TraderSettings trader, RestartBackoff? backoff = null, double placeAfterSimSeconds = 0) =>
+        venue.Start(new OneFarOrderStrategy(Btc, TimeSpan.FromSeconds(placeAfterSimSeconds)), trader, backoff);
 
     private static InvariantResult Invariant(ConsistencyReport report, Invariant invariant) =>
         report.Invariants.Single(i => i.Invariant == invariant);
@@ -30,7 +33,13 @@ public class NegativeControlTests : SqliteTestKit
     /// reveals, can bring it back. Returns the probe that sees the trader's account syncs from then on.</summary>
     private async Task<Akka.TestKit.TestProbe> LoseAFillPush(RecoveryMechanisms recovery)
     {
-        Start(recovery);
+        // Only the gap may bring the fill back: on a slow machine a request timeout or a late heartbeat would otherwise
+        // sync the account too, and the control would prove nothing.
+        Start(TraderSettings(recovery) with
+        {
+            RequestTimeout = TimeSpan.FromSeconds(30),
+            AccountSilenceTimeout = TimeSpan.FromSeconds(30),
+        });
         var order = await venue.AwaitAcknowledgedOrder();
         var syncs = CreateTestProbe();
         Sys.EventStream.Subscribe(syncs.Ref, typeof(StreamRestored));
