@@ -1,5 +1,7 @@
 using Akka.Actor;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Benchmarks.Support;
 using ContinuousOperation.Domain.Primitives;
@@ -13,6 +15,8 @@ namespace ContinuousOperation.Benchmarks;
 /// A write serializes once; a replay (recovery, reconciliation) deserializes once.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(WideParameterColumn))]
 public class JournalSerializerBenchmarks
 {
     private ActorSystem _system = null!;
@@ -51,4 +55,10 @@ public class JournalSerializerBenchmarks
     /// <summary>What one event costs over its life in the journal: written once, read back once.</summary>
     [Benchmark]
     public object RoundTrip() => _serializer.FromBinary(_serializer.ToBinary(_event), _serializer.Manifest(_event));
+
+    /// <summary>Shows "ExchangeOrderAccepted" whole instead of BenchmarkDotNet's 20-character abbreviation.</summary>
+    private sealed class WideParameterColumn : ManualConfig
+    {
+        public WideParameterColumn() => SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(24);
+    }
 }

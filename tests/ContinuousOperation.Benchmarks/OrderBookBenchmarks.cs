@@ -12,6 +12,7 @@ namespace ContinuousOperation.Benchmarks;
 /// invocation sees the same 20 × 2 levels: what is measured is the steady state a running book is in.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class OrderBookBenchmarks
 {
     private const int Levels = 20;

@@ -19,6 +19,7 @@ namespace ContinuousOperation.Benchmarks;
 /// cost is <see cref="SymbolVenueBenchmarks"/>), so the time is the order path alone. Reported per order.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class OrderRoundTripBenchmarks
 {
     private const int OrdersPerInvoke = 1_000;

@@ -9,6 +9,7 @@ namespace ContinuousOperation.Benchmarks;
 /// update; mixed also counts down to its next regime switch). It runs inside every venue tick, so it should be a
 /// negligible share of <see cref="SymbolVenueBenchmarks.Tick"/>.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PriceProcessBenchmarks
 {
     private PriceProcess _process = null!;

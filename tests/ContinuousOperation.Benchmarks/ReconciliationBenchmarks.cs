@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ContinuousOperation.Benchmarks.Support;
 using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Benchmarks;
 
@@ -11,6 +12,7 @@ namespace ContinuousOperation.Benchmarks;
 /// printed at setup) by the time for events/s, to set against how fast the database replays them.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReconciliationBenchmarks
 {
     private SimulatedSymbol _journals = null!;
@@ -25,7 +27,8 @@ public class ReconciliationBenchmarks
     {
         _journals = SimulatedSymbol.Generate(Events);
         Console.WriteLine($"// journals: {_journals.TraderJournal.Count} trader + {_journals.ExchangeJournal.Count} exchange " +
-                          $"= {_journals.EventCount} events over {_journals.SimulatedTime} simulated");
+                          $"= {_journals.EventCount} events, {_journals.TraderJournal.OfType<OrderSubmitted>().Count()} orders, " +
+                          $"over {_journals.SimulatedTime} simulated");
     }
 
     /// <summary>Reading only: what the consistency actor does per event while the journals stream in.</summary>

@@ -13,6 +13,7 @@ namespace ContinuousOperation.Benchmarks;
 /// symbols one core could drive (the persisting and publishing around it excluded).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SymbolVenueBenchmarks
 {
     private SymbolVenue _venue = null!;
