@@ -43,7 +43,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         errors = new ErrorLog(settings.MaxErrorGroups);
         samples = new BoundedSeries<ResourceSample>(settings.MaxSamples);
         anomalies = new AnomalyDetector(settings.MemoryAlertThresholdMb, settings.CpuAlertThresholdPercent);
-        faultWindows = new FaultWindows(settings.FaultGrace);
+        faultWindows = new FaultWindows(settings.FaultGrace, settings.FaultLead);
 
         Receive<CountTrading>(Count);
         Receive<ReportError>(Record);
@@ -51,15 +51,19 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         {
             faultsInjected++;
             // Windows open and close on this actor's clock, the one its error records are stamped with.
-            faultWindows.Opened(fault.FaultId, fault.Kind, fault.Symbol, probe.Now);
+            var now = probe.Now;
+            faultWindows.Opened(fault.FaultId, fault.Kind, fault.Symbol, now);
             Telemetry.RecordFault(fault.Kind.Name());
+            RecordFinal(faultWindows.Settle(now));
         });
         Receive<FaultSettled>(settled => faultWindows.Closed(settled.FaultId, probe.Now));
+        Receive<SettleErrors>(_ => RecordFinal(faultWindows.Settle(probe.Now)));
         Receive<LatencyObserved>(observed => latencies[observed.Instrument].Record(observed.Milliseconds));
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
         Receive<GetMetricsSnapshot>(_ =>
         {
+            RecordFinal(faultWindows.SettleAll());
             TakeSample();
             Sender.Tell(Snapshot());
         });
@@ -112,16 +116,27 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Telemetry.Count(count.Counter, count.Amount);
     }
 
+    /// <summary>An error is recorded once the fault windows have classified it, which may take them a moment: the
+    /// fault that explains it may not have been announced yet.</summary>
     private void Record(ReportError error)
     {
-        var record = new ErrorRecord(probe.Now, error.Kind, error.Severity, error.Source, error.Message);
-        if (faultWindows.Explain(record)) record = record with { Severity = ErrorSeverity.Injected };
-        errors.Record(record);
-        Telemetry.RecordError(record.Kind, record.Severity);
-        if (record.Severity == ErrorSeverity.Injected)
-            log.Warning("{Kind} error from {Source} during an injected fault: {Message}", record.Kind, record.Source, record.Message);
-        else
-            log.Error("{Severity} {Kind} error from {Source}: {Message}", record.Severity, record.Kind, record.Source, record.Message);
+        var now = probe.Now;
+        faultWindows.Add(new ErrorRecord(now, error.Kind, error.Severity, error.Source, error.Message));
+        RecordFinal(faultWindows.Settle(now));
+        Timers.StartSingleTimer(nameof(SettleErrors), SettleErrors.Instance, settings.FaultLead);
+    }
+
+    private void RecordFinal(IReadOnlyList<ErrorRecord> records)
+    {
+        foreach (var record in records)
+        {
+            errors.Record(record);
+            Telemetry.RecordError(record.Kind, record.Severity);
+            if (record.Severity == ErrorSeverity.Injected)
+                log.Warning("{Kind} error from {Source} during an injected fault: {Message}", record.Kind, record.Source, record.Message);
+            else
+                log.Error("{Severity} {Kind} error from {Source}: {Message}", record.Severity, record.Kind, record.Source, record.Message);
+        }
     }
 
     private void TakeSample()
@@ -195,6 +210,11 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         latencies.ToDictionary(l => l.Key, l => l.Value.Summary()));
 
     private sealed record LatencyObserved(string Instrument, double Milliseconds);
+
+    private sealed record SettleErrors
+    {
+        public static readonly SettleErrors Instance = new();
+    }
 
     private sealed record SampleTick
     {

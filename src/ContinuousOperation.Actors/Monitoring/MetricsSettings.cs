@@ -18,6 +18,11 @@ public sealed record MetricsSettings(
     /// put down to it: a little more than the traders' request timeout.</summary>
     public TimeSpan FaultGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long before a fault's announcement reaches the metrics an error of its scope is still put down to
+    /// it (both travel by different actors; either may arrive first), and so how long an unexplained error waits
+    /// before it counts. Far above the few milliseconds the two paths differ by, even on a loaded machine.</summary>
+    public TimeSpan FaultLead { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Settings of a run; the CPU alert uses the run's CPU criterion, so the log warns when the criterion is at risk.</summary>
     public static MetricsSettings For(RunSettings run, double memoryAlertThresholdMb = 1024) => new(
         run.SampleInterval, run.ProgressInterval, run.Duration, memoryAlertThresholdMb, run.Criteria.MaxCpuPercent,

@@ -21,9 +21,14 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     private static readonly Symbol Eth = new("ETH-USDT");
     private readonly string folder = Directory.CreateTempSubdirectory("metrics-").FullName;
 
-    private IActorRef Start(TestProbe readings, string? samplesFile = null, params double[] workingSetsMb)
+    private static MetricsSettings Settings(string? samplesFile = null) =>
+        new(Never, Never, TimeSpan.FromHours(1), 1_000, 80, SamplesFile: samplesFile);
+
+    private IActorRef Start(TestProbe readings, string? samplesFile = null, params double[] workingSetsMb) =>
+        Start(Settings(samplesFile), readings, workingSetsMb);
+
+    private IActorRef Start(MetricsSettings settings, TestProbe readings, params double[] workingSetsMb)
     {
-        var settings = new MetricsSettings(Never, Never, TimeSpan.FromHours(1), 1_000, 80, SamplesFile: samplesFile);
         var metrics = Sys.ActorOf(MetricsActor.Props(settings, new ScriptedResourceProbe(readings, workingSetsMb)));
         readings.ExpectMsg<ReadingTaken>(r => r.Number == 0, TimeSpan.FromSeconds(5));
         return metrics;
@@ -89,6 +94,21 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
         Assert.Equal(2, snapshot.ErrorCount(ErrorKind.Api));
         Assert.Equal(1, snapshot.TotalErrors);
         Assert.Contains(snapshot.Errors, e => e is { Severity: ErrorSeverity.Injected, Source: "trader-ETH-USDT" });
+    }
+
+    [Fact]
+    public void An_error_that_arrives_before_the_announcement_of_the_fault_that_caused_it_is_still_recorded_as_injected()
+    {
+        // The scripted clock moves a minute per reading: a lead of five minutes spans the next few readings.
+        var metrics = Start(Settings() with { FaultLead = TimeSpan.FromMinutes(5) }, CreateTestProbe());
+
+        metrics.Tell(new ReportError(ErrorKind.Api, ErrorSeverity.Error, "trader-ETH-USDT", "service unavailable"));
+        metrics.Tell(new FaultInEffect(1, FaultKind.RequestError, Eth));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        var snapshot = ExpectMsg<MetricsSnapshot>();
+        Assert.Equal(0, snapshot.TotalErrors);
+        Assert.Equal(ErrorSeverity.Injected, Assert.Single(snapshot.Errors).Severity);
     }
 
     [Fact]
