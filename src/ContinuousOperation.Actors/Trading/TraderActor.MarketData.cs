@@ -74,13 +74,15 @@ public sealed partial class TraderActor
     {
         Count(TradingCounter.MarketDataRequests);
         fetchDepthNext = !fetchDepthNext;
-        if (fetchDepthNext)
-            exchange.Ask<DepthReply>(new GetDepth(Symbol, FetchedDepthLevels), settings.RequestTimeout)
-                .PipeTo(Self, failure: ex => new MarketDataFetchFailed(nameof(GetDepth), ex.Message));
-        else
-            exchange.Ask<TickerReply>(new GetTicker(Symbol), settings.RequestTimeout)
-                .PipeTo(Self, failure: ex => new MarketDataFetchFailed(nameof(GetTicker), ex.Message));
+        if (fetchDepthNext) Request(new GetDepth(Symbol, FetchedDepthLevels));
+        else Request(new GetTicker(Symbol));
     }
+
+    /// <summary>Whatever the venue answers — the data, or a <see cref="RequestFailed"/> error reply — comes back to this
+    /// actor as it is; only an answer that never comes is turned into a failure.</summary>
+    private void Request(IWithSymbol request) =>
+        exchange.Ask<object>(request, settings.RequestTimeout)
+            .PipeTo(Self, failure: ex => new MarketDataFetchFailed(request.GetType().Name, ex.Message));
 
     /// <summary>Fetched data only replaces the view when the stream cannot be trusted to be current.</summary>
     private void UseIfStreamStale(decimal? bid, decimal? ask, decimal? lastPrice)

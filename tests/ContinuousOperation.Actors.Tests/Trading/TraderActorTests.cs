@@ -148,6 +148,22 @@ public class TraderActorTests : SqliteTestKit
     }
 
     [Fact]
+    public void An_error_reply_to_a_market_data_fetch_is_an_api_error_with_the_venues_reason()
+    {
+        var fetching = Settings with { MarketDataFetchInterval = TimeSpan.FromMilliseconds(100) };
+        Sys.ActorOf(TraderActor.Props(fetching, new ScriptedStrategy(), venue.Ref, metrics.Ref));
+        venue.ExpectMsg<SyncAccount>();
+        venue.Reply(new AccountSynced(Btc.Symbol, [], []));
+
+        var fetch = venue.FishForMessage<object>(m => m is GetDepth or GetTicker);
+        venue.Reply(new RequestFailed(Btc.Symbol, fetch.GetType().Name, "service unavailable"));
+
+        var error = (ReportError)metrics.FishForMessage<object>(m => m is ReportError);
+        Assert.Equal(ErrorKind.Api, error.Kind);
+        Assert.Contains("service unavailable", error.Message);
+    }
+
+    [Fact]
     public void A_sequence_gap_on_the_stream_resubscribes_for_a_snapshot()
     {
         var trader = StartTradingWithOneLiveOrder();
