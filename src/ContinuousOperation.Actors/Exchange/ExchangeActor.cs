@@ -71,6 +71,11 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         foreach (var (symbol, stream) in streams)
         foreach (var subscriber in stream.Subscribers)
             subscriber.Tell(new MarketDataDisconnected(symbol));
+
+        // Request faults armed here die with this incarnation: their effect is over, recovery can be judged from now.
+        var now = DateTimeOffset.UtcNow;
+        foreach (var faultId in requestFaults.Values.SelectMany(f => f.Disarm()))
+            faultReporter.Tell(new RequestFaultSpent(faultId, now));
     }
 
     private void Route(IWithSymbol request)
@@ -91,7 +96,9 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
             book.Tell(request, lostReplies);
         else
             Sender.Tell(new RequestFailed(request.Symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
-        if (fault.First) faultReporter.Tell(new FaultApplied(fault.FaultId, DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        if (fault.First) faultReporter.Tell(new FaultApplied(fault.FaultId, now));
+        if (fault.Last) faultReporter.Tell(new RequestFaultSpent(fault.FaultId, now));
     }
 
     private void Fanout(BookPublished published)

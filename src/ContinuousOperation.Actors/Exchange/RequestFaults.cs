@@ -13,13 +13,23 @@ internal sealed class RequestFaults
         for (var i = 0; i < count; i++) pending.Enqueue((faultId, kind));
     }
 
-    /// <summary>The fault the next request suffers, if any, and whether it is the first request of that fault — the
-    /// moment the fault takes effect: errors of the requests it breaks start there.</summary>
-    public (int FaultId, FaultKind Kind, bool First)? Take()
+    /// <summary>The fault the next request suffers, if any; whether it is the first request of that fault (the moment
+    /// the fault takes effect: errors of the requests it breaks start there) and whether it is the last (its effect is
+    /// over: only a sync asked for afterwards proves the trader recovered).</summary>
+    public (int FaultId, FaultKind Kind, bool First, bool Last)? Take()
     {
         if (!pending.TryDequeue(out var next)) return null;
         var first = lastTaken != next.FaultId;
+        var last = !pending.TryPeek(out var following) || following.FaultId != next.FaultId;
         lastTaken = next.FaultId;
-        return (next.FaultId, next.Kind, first);
+        return (next.FaultId, next.Kind, first, last);
+    }
+
+    /// <summary>Drops what is still armed (the venue went down) and returns the faults concerned: their effect is over.</summary>
+    public IReadOnlyList<int> Disarm()
+    {
+        var faults = pending.Select(p => p.FaultId).Distinct().ToArray();
+        pending.Clear();
+        return faults;
     }
 }

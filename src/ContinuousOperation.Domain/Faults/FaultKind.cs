@@ -61,6 +61,8 @@ public static class FaultKinds
     /// <summary>Faults aimed at one symbol's entities; the others hit the whole venue or the database.</summary>
     public static bool TargetsSymbol(this FaultKind kind) => kind is not (FaultKind.ExchangeCrash or FaultKind.DatabaseOutage);
 
+    public static bool IsRequestFault(this FaultKind kind) => kind is FaultKind.RequestTimeout or FaultKind.RequestError;
+
     public static bool IsStreamFault(this FaultKind kind) =>
         kind is FaultKind.StreamDisconnect or FaultKind.StreamDrop or FaultKind.StreamDuplicate or FaultKind.StreamReorder
             or FaultKind.StreamSilence;

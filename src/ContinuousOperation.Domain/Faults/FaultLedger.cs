@@ -23,7 +23,9 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
         var entry = entries.Find(e => e.Fault.Id == faultId);
         if (entry is null || entry.AppliedAt is not null) return false;
         entry.AppliedAt = at;
-        entry.EffectEndsAt = entry.Fault.Kind == FaultKind.DatabaseOutage ? null : at + entry.Fault.Duration;
+        // An outage ends when the lock is released, a request fault when its last request is broken: both are told.
+        var endIsTold = entry.Fault.Kind == FaultKind.DatabaseOutage || entry.Fault.Kind.IsRequestFault();
+        entry.EffectEndsAt = endIsTold ? null : at + entry.Fault.Duration;
         if (entry.Fault.Kind == FaultKind.ExchangeCrash) entry.BooksToRecover.UnionWith(symbols);
         return true;
     }
@@ -36,6 +38,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
         {
             if (signal.At < entry.AppliedAt) continue;
             if (entry.Fault.Kind == FaultKind.DatabaseOutage) ObserveOutage(entry, signal);
+            else if (signal is RequestFaultSpent spent && spent.FaultId == entry.Fault.Id) entry.EffectEndsAt = spent.At;
             else if (signal.At >= entry.EffectEndsAt && Ends(entry, signal)) entry.RecoveredAt = signal.At;
             if (entry.RecoveredAt is not null) ended.Add(entry.Record);
         }
@@ -97,7 +100,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
             (FaultKind.OrderBookCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) => r.Symbol == fault.Symbol,
             (FaultKind.ExchangeCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) =>
                 entry.BooksToRecover.Remove(r.Symbol) && entry.BooksToRecover.Count == 0,
-            (FaultKind.RequestTimeout or FaultKind.RequestError, StreamRestored { Channel: StreamChannel.Account } r) =>
+            (_, StreamRestored { Channel: StreamChannel.Account } r) when fault.Kind.IsRequestFault() =>
                 r.Symbol == fault.Symbol && SyncedSinceEffect(entry, r),
             (FaultKind.StreamDuplicate, DuplicateIgnored d) => d.Symbol == fault.Symbol && d.Channel == fault.Channel,
             (_, StreamRestored r) when fault.Kind.IsStreamFault() =>

@@ -28,5 +28,9 @@ public sealed record StreamRestored(Symbol Symbol, StreamChannel Channel, DateTi
 /// <summary>A trader recognised a repeated message and ignored it.</summary>
 public sealed record DuplicateIgnored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At) : RecoverySignal(At);
 
+/// <summary>The last request an injected request fault was armed for has been broken: requests are served and answered
+/// again from now on.</summary>
+public sealed record RequestFaultSpent(int FaultId, DateTimeOffset At) : RecoverySignal(At);
+
 /// <summary>The injected database outage is over: the database accepts writes again.</summary>
 public sealed record OutageEnded(int FaultId, DateTimeOffset At) : RecoverySignal(At);

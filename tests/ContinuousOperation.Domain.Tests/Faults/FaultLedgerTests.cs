@@ -68,11 +68,31 @@ public class FaultLedgerTests
     public void Request_faults_recover_on_the_next_completed_account_sync_of_their_symbol()
     {
         InjectAndApply(Fault(1, FaultKind.RequestTimeout, Eth), T0);
+        ledger.Observe(new RequestFaultSpent(1, T0));
 
         ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(0.5)));
         ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(2), RequestedAt: T0.AddSeconds(1.5)));
 
         Assert.Equal(T0.AddSeconds(2), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void A_request_fault_is_not_recovered_by_a_sync_asked_for_before_its_last_request_was_broken()
+    {
+        InjectAndApply(Fault(1, FaultKind.RequestError, Eth), T0);
+
+        // That sync may itself be one of the requests the fault breaks.
+        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(0.5)));
+        ledger.Observe(new RequestFaultSpent(2, T0.AddSeconds(1)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new RequestFaultSpent(1, T0.AddSeconds(2)));
+        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(3), RequestedAt: T0.AddSeconds(1.5)));
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+
+        ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(4), RequestedAt: T0.AddSeconds(2.5)));
+        Assert.Equal(T0.AddSeconds(4), Only().RecoveredAt);
+        Assert.Equal(TimeSpan.FromSeconds(4), Only().TimeToRecover);
     }
 
     [Fact]
