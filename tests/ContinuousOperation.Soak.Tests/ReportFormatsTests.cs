@@ -42,7 +42,7 @@ public sealed class ReportFormatsTests(PassingRunFixture run)
         var junit = XDocument.Load(InRunFolder("junit.xml")).Root!;
         var cases = junit.Descendants("testcase").Select(c => ((string)c.Attribute("classname")!, (string?)c.Attribute("name"))).ToArray();
 
-        Assert.Equal(6, criteria.Length);
+        Assert.Equal(7, criteria.Length);
         Assert.Equal(8, invariants.Length);
         Assert.Equal(
             criteria.Select(c => ("continuous_operation.criteria", c.GetProperty("name").GetString()))
@@ -64,6 +64,7 @@ public sealed class ReportFormatsTests(PassingRunFixture run)
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
         Assert.Contains("all_validations_pass", html);
+        Assert.Contains("trading_active", html);
     }
 
     [Fact]
@@ -75,5 +76,6 @@ public sealed class ReportFormatsTests(PassingRunFixture run)
         var verdict = report.RootElement.GetProperty("success").GetBoolean() ? "PASSED" : "FAILED";
         Assert.StartsWith($"## Continuous operation run {verdict}", markdown);
         Assert.Contains("| all_validations_pass |", markdown);
+        Assert.Contains("| trading_active |", markdown);
     }
 }

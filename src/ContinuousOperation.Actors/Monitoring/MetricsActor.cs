@@ -14,7 +14,8 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// the samples file, logs a resource line per sample, a progress line and resource anomalies, and answers
 /// <see cref="GetMetricsSnapshot"/>. Errors reported in the scope of an injected fault are recorded as injected
 /// (<see cref="FaultWindows"/>), so they do not count against the run. All arithmetic lives in the monitoring core (<see cref="ErrorLog"/>,
-/// <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>).
+/// <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>,
+/// <see cref="TradingActivityTracker"/>).
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
 {
@@ -31,6 +32,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     private readonly FaultWindows faultWindows;
     private MeterListener? latencyListener;
     private SamplesFile? samplesFile;
+    private TradingActivityTracker activity = null!;
     private long faultsInjected;
     private DateTimeOffset startedAt;
     private ResourceReading? previousReading;
@@ -46,6 +48,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         faultWindows = new FaultWindows(settings.FaultGrace, settings.FaultLead);
 
         Receive<CountTrading>(Count);
+        Receive<TradingEnded>(_ => activity.Close(probe.Now));
         Receive<ReportError>(Record);
         Receive<FaultInEffect>(fault =>
         {
@@ -81,6 +84,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         // The first reading is the baseline the first sample's CPU is measured against; it is not a sample itself.
         previousReading = probe.Read();
         startedAt = previousReading.At;
+        activity = new TradingActivityTracker(settings.Symbols, startedAt, settings.Speed);
         samplesFile = OpenSamplesFile();
         latencyListener = ListenToLatencies(Self);
         Timers.StartPeriodicTimer(nameof(SampleTick), SampleTick.Instance, settings.SampleInterval);
@@ -113,6 +117,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     private void Count(CountTrading count)
     {
         counters[count.Counter] = counters.GetValueOrDefault(count.Counter) + count.Amount;
+        if (count.Symbol is { } symbol) activity.Record(symbol, count.Counter, count.Amount, probe.Now);
         Telemetry.Count(count.Counter, count.Amount);
     }
 
@@ -200,6 +205,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         log.Info(ProgressLine.Template, line.Values);
     }
 
+    /// <summary>Called right after a sample is taken: the sample's time is the snapshot's now.</summary>
     private MetricsSnapshot Snapshot() => new(
         startedAt,
         latestSample?.Elapsed ?? TimeSpan.Zero,
@@ -207,7 +213,8 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         samples.ToList(),
         errors.Summaries(),
         settings.RunDuration,
-        latencies.ToDictionary(l => l.Key, l => l.Value.Summary()));
+        latencies.ToDictionary(l => l.Key, l => l.Value.Summary()),
+        activity.Snapshot(latestSample?.At ?? startedAt));
 
     private sealed record LatencyObserved(string Instrument, double Milliseconds);
 

@@ -1,9 +1,17 @@
 using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Actors.Monitoring;
 
-/// <summary>Adds to a trading counter; sent by traders (and the stream consumer) as things happen.</summary>
-public sealed record CountTrading(TradingCounter Counter, long Amount = 1);
+/// <summary>Adds to a trading counter; sent by traders (and the stream consumer) as things happen, naming the symbol
+/// traded so that a silent symbol shows (null: counted for the run only).</summary>
+public sealed record CountTrading(TradingCounter Counter, long Amount = 1, Symbol? Symbol = null);
+
+/// <summary>Trading has ended (the drain begins): activity after this is the drain's, not the run's.</summary>
+public sealed record TradingEnded
+{
+    public static readonly TradingEnded Instance = new();
+}
 
 /// <summary>An error observed anywhere in the run.</summary>
 public sealed record ReportError(ErrorKind Kind, ErrorSeverity Severity, string Source, string Message);

@@ -1,3 +1,4 @@
+using ContinuousOperation.Domain.Primitives;
 using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Monitoring;
@@ -23,8 +24,18 @@ public sealed record MetricsSettings(
     /// before it counts. Far above the few milliseconds the two paths differ by, even on a loaded machine.</summary>
     public TimeSpan FaultLead { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The run's symbols: each is tracked from the start, so one that never trades is reported as silent.</summary>
+    public IReadOnlyList<Symbol> Symbols { get; init; } = [];
+
+    /// <summary>Simulated time per wall-clock second, to express the trading window in market time.</summary>
+    public double Speed { get; init; } = 1;
+
     /// <summary>Settings of a run; the CPU alert uses the run's CPU criterion, so the log warns when the criterion is at risk.</summary>
     public static MetricsSettings For(RunSettings run, double memoryAlertThresholdMb = 1024) => new(
         run.SampleInterval, run.ProgressInterval, run.Duration, memoryAlertThresholdMb, run.Criteria.MaxCpuPercent,
-        SamplesFile: run.SamplesFile);
+        SamplesFile: run.SamplesFile)
+    {
+        Symbols = run.Symbols.ToArray(),
+        Speed = run.Speed,
+    };
 }

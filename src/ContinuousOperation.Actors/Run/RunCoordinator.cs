@@ -115,6 +115,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     {
         if (faults is not null)
             await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, longestRecoveryDeadline));
+        metrics.Tell(TradingEnded.Instance);
         await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
         await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
 

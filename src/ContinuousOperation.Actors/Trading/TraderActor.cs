@@ -129,7 +129,7 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     private void ReportError(ErrorKind kind, string message, ErrorSeverity severity = ErrorSeverity.Error) =>
         metrics.Tell(new ReportError(kind, severity, PersistenceId, message));
 
-    private void Count(TradingCounter counter) => metrics.Tell(new CountTrading(counter));
+    private void Count(TradingCounter counter) => metrics.Tell(new CountTrading(counter, Symbol: Symbol));
 
     /// <summary>Persists the events in order, applying each to the state (and counting it) once it is in the journal.</summary>
     private void PersistAndApply(IReadOnlyList<ITraderEvent> events, Action<ITraderEvent>? each = null, Action? after = null)

@@ -25,6 +25,16 @@ internal static class OptionRules
         return option;
     }
 
+    /// <summary>NaN and infinities pass every comparison rule (NaN compares false), so they are refused first.</summary>
+    public static Option<double> Finite(this Option<double> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (!double.IsFinite(result.GetValueOrDefault<double>())) result.AddError($"{option.Name} must be a finite number");
+        });
+        return option;
+    }
+
     public static Option<T> AtMost<T>(this Option<T> option, T maximum) where T : INumber<T>
     {
         option.Validators.Add(result =>

@@ -43,6 +43,9 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _maxErrorRate = new Option<double>("--max-error-rate") { Description = "Errors per hour of uptime that fail the run", DefaultValueFactory = _ => DefaultThresholds.MaxErrorRatePerHour }.Positive();
     private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set or managed-heap growth after warm-up that fails the run", DefaultValueFactory = _ => DefaultThresholds.MaxMemoryGrowthMbPerHour }.NotNegative();
     private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]");
+    private readonly Option<double> _minOrders = new Option<double>("--min-orders-per-symbol-minute") { Description = "Fewest orders each symbol must place per simulated minute", DefaultValueFactory = _ => DefaultThresholds.MinOrdersPerSymbolMinute }.Finite().NotNegative();
+    private readonly Option<double> _minFills = new Option<double>("--min-fills-per-symbol-minute") { Description = "Fewest fills each symbol must get per simulated minute", DefaultValueFactory = _ => DefaultThresholds.MinFillsPerSymbolMinute }.Finite().NotNegative();
+    private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", DefaultThresholds.MaxSymbolSilence);
     private readonly Option<double> _selfTestLeak = new Option<double>("--self-test-leak") { Description = "Self-test: retain this many MB of memory per minute, so the memory criterion must fail", HelpName = "MB_PER_MIN" }.NotNegative();
 
     public RunCommand() : base("run", "Run a continuous-operation soak test and write its report")
@@ -65,6 +68,9 @@ internal sealed class RunCommand : Command
         Options.Add(_maxErrorRate);
         Options.Add(_maxMemoryGrowth);
         Options.Add(_memoryWarmUp);
+        Options.Add(_minOrders);
+        Options.Add(_minFills);
+        Options.Add(_maxSilence);
         Options.Add(_selfTestLeak);
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
@@ -86,7 +92,11 @@ internal sealed class RunCommand : Command
             parse.GetValue(_sampleInterval),
             parse.GetValue(_progressInterval),
             new CriteriaThresholds(parse.GetValue(_maxCpu), parse.GetValue(_maxErrorRate), parse.GetValue(_maxMemoryGrowth),
-                MemoryWarmUp: parse.GetResult(_memoryWarmUp) is { Implicit: false } ? parse.GetValue(_memoryWarmUp) : null),
+                MemoryWarmUp: parse.GetResult(_memoryWarmUp) is { Implicit: false } ? parse.GetValue(_memoryWarmUp) : null,
+                MinOrdersPerSymbolMinute: parse.GetValue(_minOrders), MinFillsPerSymbolMinute: parse.GetValue(_minFills))
+            {
+                MaxSymbolSilence = parse.GetValue(_maxSilence),
+            },
             SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak))
         {
             Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),

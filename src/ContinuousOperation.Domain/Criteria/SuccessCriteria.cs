@@ -15,6 +15,7 @@ public static class SuccessCriteria
     public const string ErrorRate = "error_rate";
     public const string PositionConsistency = "position_consistency";
     public const string AllValidationsPass = "all_validations_pass";
+    public const string TradingActive = "trading_active";
 
     /// <summary>The invariants that say every order and position is accounted for on both sides.</summary>
     private static readonly Invariant[] PositionInvariants = [Invariant.NoOrphanedOrders, Invariant.NoOrphanedPositions];
@@ -27,6 +28,7 @@ public static class SuccessCriteria
             Errors(thresholds, metrics),
             Positions(consistency),
             Validations(consistency),
+            Trading(thresholds, metrics),
         ]);
 
     public static CriterionResult CriticalErrors(CriteriaThresholds thresholds, MetricsSnapshot metrics)
@@ -97,6 +99,9 @@ public static class SuccessCriteria
             consistency.IsValid,
             failed.Length == 0 ? $"{consistency.Invariants.Count} invariants hold" : $"violated: {string.Join(", ", failed)}");
     }
+
+    public static CriterionResult Trading(CriteriaThresholds thresholds, MetricsSnapshot metrics) =>
+        TradingActivityRule.Judge(thresholds, metrics.Activity);
 
     /// <summary>Events per hour of uptime; zero for a run that did not last at all, rather than infinity.</summary>
     public static double RatePerHour(long count, TimeSpan uptime) => uptime > TimeSpan.Zero ? count / uptime.TotalHours : 0;

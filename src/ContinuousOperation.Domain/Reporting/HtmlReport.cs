@@ -172,7 +172,9 @@ public static class HtmlReport
         Row(html, "sampling", $"every {N(c.SampleIntervalSeconds)} s, progress every {N(c.ProgressIntervalSeconds)} s");
         Row(html, "database", $"{c.Database.Kind} {c.Database.Location}");
         Row(html, "thresholds", $"CPU {N(c.Criteria.MaxCpuPercent)} %, errors {N(c.Criteria.MaxErrorRatePerHour)}/h, " +
-                                $"memory growth {N(c.Criteria.MaxMemoryGrowthMbPerHour)} MB/h, critical errors {c.Criteria.MaxCriticalErrors}");
+                                $"memory growth {N(c.Criteria.MaxMemoryGrowthMbPerHour)} MB/h, critical errors {c.Criteria.MaxCriticalErrors}, " +
+                                $"per symbol at least {N(c.Criteria.MinOrdersPerSymbolMinute)} orders and {N(c.Criteria.MinFillsPerSymbolMinute)} fills " +
+                                $"per simulated min, silent at most {N(c.Criteria.MaxSymbolSilence.TotalSeconds)} s");
         html.Append("</table>\n");
     }
 

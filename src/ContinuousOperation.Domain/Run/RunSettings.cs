@@ -30,10 +30,16 @@ public sealed record RunSettings(
 
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
 /// <see cref="MemoryWarmUp"/> overrides how much of the start is left out of the memory trend (null: 10 % of the run,
-/// at most 30 minutes).</summary>
+/// at most 30 minutes). The trading floors are per symbol and simulated minute; <see cref="MaxSymbolSilence"/> is wall
+/// time (docs/report-format.md, criterion <c>trading_active</c>).</summary>
 public sealed record CriteriaThresholds(
     double MaxCpuPercent = 80,
     double MaxErrorRatePerHour = 1,
     double MaxMemoryGrowthMbPerHour = 50,
     long MaxCriticalErrors = 0,
-    TimeSpan? MemoryWarmUp = null);
+    TimeSpan? MemoryWarmUp = null,
+    double MinOrdersPerSymbolMinute = 1,
+    double MinFillsPerSymbolMinute = 1)
+{
+    public TimeSpan MaxSymbolSilence { get; init; } = TimeSpan.FromMinutes(5);
+}

@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.TestKit;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Monitoring;
+using ContinuousOperation.Domain.Primitives;
 using Xunit.Abstractions;
 
 namespace ContinuousOperation.Actors.Tests.Monitoring;
@@ -11,6 +12,8 @@ public sealed class MetricsActorTests(ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(ConfigurationFactory.ParseString("akka.loglevel = INFO"), output: output)
 {
     private static readonly TimeSpan Never = TimeSpan.FromDays(1);
+    private static readonly Symbol Btc = new("BTC-USDT");
+    private static readonly Symbol Eth = new("ETH-USDT");
 
     private static MetricsSettings Settings(
         TimeSpan? sampleInterval = null, TimeSpan? progressInterval = null, double memoryAlertMb = 1_000) =>
@@ -38,6 +41,42 @@ public sealed class MetricsActorTests(ITestOutputHelper output)
         Assert.Equal(5, snapshot.Counter(TradingCounter.OrdersPlaced));
         Assert.Equal(2, snapshot.Counter(TradingCounter.FillsApplied));
         Assert.Equal(0, snapshot.Counter(TradingCounter.OrdersCancelled));
+    }
+
+    [Fact]
+    public void Orders_and_fills_reach_the_snapshot_per_symbol_and_a_symbol_that_never_traded_is_listed()
+    {
+        var metrics = Start(Settings() with { Symbols = [Btc, Eth] }, CreateTestProbe());
+
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 3, Btc));
+        metrics.Tell(new CountTrading(TradingCounter.FillsApplied, 2, Btc));
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        var snapshot = ExpectMsg<MetricsSnapshot>();
+        Assert.Equal(4, snapshot.Counter(TradingCounter.OrdersPlaced));
+        var activity = Assert.IsType<TradingActivity>(snapshot.Activity);
+        Assert.Equal([(Btc, 3L, 2L), (Eth, 0L, 0L)], activity.Symbols.Select(s => (s.Symbol, s.OrdersPlaced, s.Fills)));
+        Assert.Equal(activity.Window, activity.Symbols[1].LongestSilence);
+        Assert.True(activity.Symbols[0].LongestSilence < activity.Window);
+    }
+
+    [Fact]
+    public void Trading_after_the_end_of_trading_is_the_drain_and_leaves_the_activity_as_it_was()
+    {
+        // The scripted clock moves a minute per reading: the run starts at 0, the order at 1, the end of trading at 2.
+        var metrics = Start(Settings() with { Symbols = [Btc], Speed = 60 }, CreateTestProbe());
+
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 1, Btc));
+        metrics.Tell(TradingEnded.Instance);
+        metrics.Tell(new CountTrading(TradingCounter.OrdersPlaced, 5, Btc));
+        metrics.Tell(GetMetricsSnapshot.Instance);
+
+        var snapshot = ExpectMsg<MetricsSnapshot>();
+        Assert.Equal(6, snapshot.Counter(TradingCounter.OrdersPlaced));
+        var activity = Assert.IsType<TradingActivity>(snapshot.Activity);
+        Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromHours(2)), (activity.Window, activity.SimulatedWindow));
+        Assert.Equal(new SymbolActivity(Btc, 1, 0, TimeSpan.FromMinutes(1)), Assert.Single(activity.Symbols));
     }
 
     [Fact]

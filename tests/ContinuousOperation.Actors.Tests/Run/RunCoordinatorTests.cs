@@ -31,6 +31,10 @@ public class RunCoordinatorTests : SqliteTestKit
         Assert.Equal(2, completed.Consistency.Symbols.Count);
         Assert.True(completed.Metrics.Counter(TradingCounter.OrdersPlaced) > 0);
         Assert.True(completed.Metrics.Counter(TradingCounter.FillsApplied) > 0);
+        var activity = Assert.IsType<TradingActivity>(completed.Metrics.Activity);
+        Assert.Equal(["BTC-USDT", "ETH-USDT"], activity.Symbols.Select(s => s.Symbol.Value));
+        Assert.All(activity.Symbols, s => Assert.True(s is { OrdersPlaced: > 0, Fills: > 0 }, s.ToString()));
+        Assert.InRange(activity.Window, TimeSpan.FromSeconds(3), completed.EndedAt - completed.StartedAt);
         Assert.NotEmpty(completed.Metrics.Samples);
         Assert.Equal(0, completed.Metrics.TotalErrors);
         Assert.True(completed.EndedAt - completed.StartedAt >= TimeSpan.FromSeconds(4));

@@ -30,10 +30,16 @@ internal static class RunFixtures
             })
             .ToArray();
 
+    /// <summary>Metrics of a run whose one symbol traded steadily throughout, unless told otherwise.</summary>
     public static MetricsSnapshot Metrics(
         TimeSpan elapsed, IReadOnlyList<ResourceSample>? samples = null, IReadOnlyList<ErrorSummary>? errors = null,
         IReadOnlyDictionary<TradingCounter, long>? counters = null, TimeSpan? runDuration = null) =>
-        new(Start, elapsed, counters ?? new Dictionary<TradingCounter, long>(), samples ?? [], errors ?? [], runDuration);
+        new(Start, elapsed, counters ?? new Dictionary<TradingCounter, long>(), samples ?? [], errors ?? [], runDuration,
+            Activity: SteadyTrading(elapsed));
+
+    /// <summary>BTC-USDT placing 30 orders and getting 30 fills per minute at speed 1, never silent for more than 10 s.</summary>
+    public static TradingActivity SteadyTrading(TimeSpan window) => new(window, window,
+        [new SymbolActivity(new Symbol("BTC-USDT"), (long)(window.TotalMinutes * 30), (long)(window.TotalMinutes * 30), TimeSpan.FromSeconds(10))]);
 
     public static ErrorSummary Errors(long count, ErrorSeverity severity = ErrorSeverity.Error, ErrorKind kind = ErrorKind.Api) =>
         new(kind, severity, "exchange", count, Start, Start.AddMinutes(1), "timeout");

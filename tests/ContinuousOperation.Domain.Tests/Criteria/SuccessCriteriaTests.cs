@@ -21,7 +21,8 @@ public sealed class SuccessCriteriaTests
         Assert.True(verdict.Passed, string.Join("; ", verdict.Results.Where(r => !r.Passed).Select(r => r.Name)));
         Assert.Equal(
             [SuccessCriteria.ZeroCriticalErrors, SuccessCriteria.MemoryStable, SuccessCriteria.AverageCpu,
-             SuccessCriteria.ErrorRate, SuccessCriteria.PositionConsistency, SuccessCriteria.AllValidationsPass],
+             SuccessCriteria.ErrorRate, SuccessCriteria.PositionConsistency, SuccessCriteria.AllValidationsPass,
+             SuccessCriteria.TradingActive],
             verdict.Results.Select(r => r.Name));
     }
 

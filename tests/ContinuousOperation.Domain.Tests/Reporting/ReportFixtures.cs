@@ -19,7 +19,8 @@ internal static class ReportFixtures
             TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()),
         new DatabaseDescription("sqlite", "journal.db"),
         new RunResult(
-            new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], []),
+            new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], [],
+                Activity: Criteria.RunFixtures.SteadyTrading(TimeSpan.FromHours(1))),
             new ConsistencyReport(Enum.GetValues<Invariant>().Select(Holding).ToArray(), [new Symbol("BTC-USDT")], 100, 200),
             false, Start, Start.AddHours(1)));
 
