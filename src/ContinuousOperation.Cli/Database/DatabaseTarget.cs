@@ -22,6 +22,9 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
     /// <summary>The table Akka.Persistence.Sql writes events to (its default name), on either database.</summary>
     public const string JournalTable = "journal";
 
+    /// <summary>Opened so that nothing can be written (<see cref="AsReadOnly"/>): the journal plugin then creates no tables.</summary>
+    public bool ReadOnly { get; private init; }
+
     public string ProviderName => Kind == DatabaseKind.Sqlite ? SqliteProvider : PostgreSqlProvider;
 
     /// <summary>The SQLite file, or null for PostgreSQL.</summary>
@@ -64,6 +67,16 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
         if (text.Contains('=')) throw new UsageException($"--db '{Redacted(text)}' is neither a SQLite path nor a connection string with Host= or Data Source=");
         return SqliteFileAt(text);
     }
+
+    /// <summary>The same database for a reader that must not change it: SQLite opened read-only, PostgreSQL sessions
+    /// whose transactions are read-only.</summary>
+    public DatabaseTarget AsReadOnly() => this with
+    {
+        ReadOnly = true,
+        ConnectionString = Kind == DatabaseKind.Sqlite
+            ? new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString
+            : new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c default_transaction_read_only=on" }.ConnectionString,
+    };
 
     public DatabaseDescription Describe()
     {

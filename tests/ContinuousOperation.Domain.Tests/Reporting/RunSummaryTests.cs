@@ -11,7 +11,7 @@ public sealed class RunSummaryTests
 {
     private static RunReport Report(bool interrupted, params Invariant[] violated) => RunReportBuilder.Build(
         new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 7, new MarketSettings(), 1,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()) { Run = RunId.New(Start, 7, new Random(1)) },
         new DatabaseDescription("sqlite", "journal.db"),
         new RunResult(Metrics(TimeSpan.FromHours(1)), Reconciliation(violated), interrupted, Start, Start.AddHours(1)));
 
