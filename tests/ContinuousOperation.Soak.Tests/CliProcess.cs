@@ -24,8 +24,14 @@ internal static class CliProcess
 
     /// <summary>Runs the CLI and sends it <paramref name="signal"/> (e.g. <c>KILL</c>, which no process can handle) as
     /// soon as a line of its standard output contains <paramref name="signalWhenOutputContains"/>.</summary>
+    public static Task<CliResult> RunAndSignalAsync(
+        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments) =>
+        RunAndSignalAsync(timeLimit, signal, signalWhenOutputContains, TimeSpan.Zero, arguments);
+
+    /// <summary>As above, but the signal goes <paramref name="delay"/> after the line appears: a moment chosen by the
+    /// test (for example a seeded random one), not a wait for something to happen.</summary>
     public static async Task<CliResult> RunAndSignalAsync(
-        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments)
+        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, TimeSpan delay, params string[] arguments)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
         var start = new ProcessStartInfo("dotnet")
@@ -40,7 +46,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = ReadOutputAsync(process, signal, signalWhenOutputContains);
+        var output = ReadOutputAsync(process, signal, signalWhenOutputContains, delay);
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeLimit);
         try
@@ -57,18 +63,27 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen)
+    private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen, TimeSpan delay)
     {
         var text = new System.Text.StringBuilder();
+        Task signalled = Task.CompletedTask;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             text.AppendLine(line);
             if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
-            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
-            await kill.WaitForExitAsync();
+            // Output keeps being read while the delay runs, so the process never blocks on a full pipe.
+            signalled = SignalAsync(process.Id, signal, delay);
             interruptWhen = null;
         }
 
+        await signalled;
         return text.ToString();
+    }
+
+    private static async Task SignalAsync(int processId, string signal, TimeSpan delay)
+    {
+        if (delay > TimeSpan.Zero) await Task.Delay(delay);
+        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString()])!;
+        await kill.WaitForExitAsync();
     }
 }

@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+
+namespace ContinuousOperation.Soak.Tests;
+
+/// <summary>Runs that share a SQLite journal: a second run while one is going is refused and leaves nothing, and a
+/// run killed with SIGKILL at a seeded random moment reconciles as consistent but unfinished, without the reconciler
+/// touching the journal.</summary>
+public sealed class RunIdentityTests : IDisposable
+{
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(3);
+    private readonly string _directory = Directory.CreateTempSubdirectory("run-identity-").FullName;
+
+    private string Database => Path.Combine(_directory, "journal.db");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_second_run_on_a_database_in_use_is_refused_with_one_line_and_leaves_no_folder()
+    {
+        var firstReports = Path.Combine(_directory, "first");
+        var secondReports = Path.Combine(_directory, "second");
+        var first = CliProcess.RunAsync(TimeLimit,
+            "run", "--duration", "12s", "--symbol-count", "1", "--speed", "5", "--sample-interval", "2s",
+            "--db", Database, "--report-dir", firstReports);
+        await Eventually.TrueAsync("the first run's manifest", TimeSpan.FromMinutes(1), () => HasManifestAsync(Database));
+
+        var second = await CliProcess.RunAsync(TimeLimit,
+            "run", "--duration", "5s", "--symbol-count", "1", "--db", Database, "--report-dir", secondReports);
+
+        Assert.True(second.ExitCode == 3, second.ToString());
+        Assert.Contains("another run is using the journal database", Assert.Single(second.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(Directory.Exists(secondReports) && Directory.EnumerateFileSystemEntries(secondReports).Any(), "the refused run left files");
+        var firstResult = await first;
+        Assert.True(firstResult.ExitCode == 0, firstResult.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task A_run_killed_at_a_random_moment_reconciles_as_consistent_but_unfinished_and_untouched(int seed)
+    {
+        var moment = TimeSpan.FromMilliseconds(new Random(seed).Next(1_000, 6_000));
+        var killed = await CliProcess.RunAndSignalAsync(TimeLimit, "KILL", "Run started", moment,
+            "run", "--duration", "2m", "--symbol-count", "2", "--speed", "5", "--sample-interval", "1s",
+            "--seed", seed.ToString(), "--db", Database, "--report-dir", Path.Combine(_directory, "reports"));
+        Assert.True(killed.ExitCode == 137, $"killed {moment} after the start: {killed}");
+        var before = SqliteJournalFile.Fingerprint(Database);
+
+        var reconcile = await CliProcess.RunAsync(TimeLimit, "reconcile", "--db", Database);
+
+        Assert.True(reconcile.ExitCode == 0, $"killed {moment} after the start: {reconcile}");
+        Assert.Contains("unfinished: no closing record", reconcile.StandardOutput);
+        Assert.Contains("Consistency consistent but unfinished", reconcile.StandardOutput);
+        Assert.Contains("no_orphaned_orders: not applicable (run unfinished)", reconcile.StandardOutput);
+        Assert.Equal(before, SqliteJournalFile.Fingerprint(Database));
+    }
+
+    private static async Task<bool> HasManifestAsync(string database)
+    {
+        if (!File.Exists(database)) return false;
+        try
+        {
+            return (await SqliteJournalFile.QueryAsync(database, "SELECT count(*) FROM run_manifest", r => r.GetInt64(0)))[0] > 0;
+        }
+        catch (SqliteException)
+        {
+            return false; // the table is not there yet
+        }
+    }
+}
