@@ -26,12 +26,14 @@ internal static class CliProcess
     /// soon as a line of its standard output contains <paramref name="signalWhenOutputContains"/>.</summary>
     public static Task<CliResult> RunAndSignalAsync(
         TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments) =>
-        RunAndSignalAsync(timeLimit, signal, signalWhenOutputContains, TimeSpan.Zero, arguments);
+        RunAndSignalAsync(timeLimit, signal,
+            signalWhenOutputContains is null ? null : line => line.Contains(signalWhenOutputContains), TimeSpan.Zero, arguments);
 
-    /// <summary>As above, but the signal goes <paramref name="delay"/> after the line appears: a moment chosen by the
-    /// test (for example a seeded random one), not a wait for something to happen.</summary>
+    /// <summary>Sends <paramref name="signal"/> <paramref name="delay"/> after the first line of standard output that
+    /// <paramref name="signalAfterLine"/> accepts: a moment chosen by the test (for example a seeded random one), not a
+    /// wait for something to happen.</summary>
     public static async Task<CliResult> RunAndSignalAsync(
-        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, TimeSpan delay, params string[] arguments)
+        TimeSpan timeLimit, string signal, Func<string, bool>? signalAfterLine, TimeSpan delay, params string[] arguments)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
         var start = new ProcessStartInfo("dotnet")
@@ -46,7 +48,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = ReadOutputAsync(process, signal, signalWhenOutputContains, delay);
+        var output = ReadOutputAsync(process, signal, signalAfterLine, delay);
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeLimit);
         try
@@ -63,14 +65,14 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen, TimeSpan delay)
+    private static async Task<string> ReadOutputAsync(Process process, string signal, Func<string, bool>? interruptWhen, TimeSpan delay)
     {
         var text = new System.Text.StringBuilder();
         Task signalled = Task.CompletedTask;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             text.AppendLine(line);
-            if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
+            if (interruptWhen is null || !interruptWhen(line)) continue;
             // Output keeps being read while the delay runs, so the process never blocks on a full pipe.
             signalled = SignalAsync(process.Id, signal, delay);
             interruptWhen = null;

@@ -31,6 +31,7 @@ public sealed class SharedSqliteDatabaseTests(SharedSqliteRunsFixture runs)
     public async Task Reconcile_lists_every_run_checks_the_latest_by_default_and_writes_nothing()
     {
         var before = SqliteJournalFile.Fingerprint(runs.Database);
+        var filesBefore = Directory.GetFiles(runs.Directory, "journal.db*");
 
         var reconcile = await CliProcess.RunAsync(TimeLimit, "reconcile", "--db", runs.Database);
 
@@ -38,6 +39,8 @@ public sealed class SharedSqliteDatabaseTests(SharedSqliteRunsFixture runs)
         Assert.All(runs.RunIds, id => Assert.Contains($"  {id}  started ", reconcile.StandardOutput));
         Assert.Contains($"Reconciling run {runs.RunIds[^1]} ", reconcile.StandardOutput);
         Assert.Equal(before, SqliteJournalFile.Fingerprint(runs.Database));
+        // The runs ended cleanly, so there is no write-ahead log to read: not even SQLite's -wal and -shm appear.
+        Assert.Equal(filesBefore, Directory.GetFiles(runs.Directory, "journal.db*"));
     }
 
     [Fact]
