@@ -23,6 +23,15 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
+    public void The_run_id_is_printed_next_to_the_seed()
+    {
+        var report = Report(false);
+
+        Assert.Matches(@"^20\d{6}T\d{6}Z-7-[0-9a-f]{4}$", report.Configuration.RunId);
+        Assert.Contains($"  run {report.Configuration.RunId}, seed 7, symbols BTC-USDT,", RunSummary.Render(report, 0));
+    }
+
+    [Fact]
     public void A_violated_invariant_is_listed_with_its_ids()
     {
         var summary = RunSummary.Render(Report(false, Invariant.NoOrphanedOrders), 1);
