@@ -4,7 +4,7 @@ using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Domain.Consistency;
 
-/// <summary>The eight invariants of the design (§4), one pure function each, over what <see cref="SymbolJournalFold"/>
+/// <summary>Invariants 1–8 of the design (§4), one pure function each (9 is <see cref="ManifestRules"/>), over what <see cref="SymbolJournalFold"/>
 /// gathered from the two journals of a symbol.</summary>
 internal static class InvariantRules
 {
