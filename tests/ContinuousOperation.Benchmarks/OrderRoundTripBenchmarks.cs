@@ -42,7 +42,10 @@ public class OrderRoundTripBenchmarks
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
             """);
         var settings = new ExchangeSettings([Instrument], new MarketSettings(), FeeSchedule.Default, SimulatedSymbol.Seed,
-            Speed: 1, TickInterval: TimeSpan.FromHours(1), HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default);
+            Speed: 1, TickInterval: TimeSpan.FromHours(1), HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default)
+        {
+            Run = SimulatedSymbol.Run,
+        };
         var exchange = _system.ActorOf(ExchangeActor.Props(settings, ActorRefs.Nobody), "exchange");
 
         // Answered once the book has recovered (from an empty journal) and quoted its first ladder.

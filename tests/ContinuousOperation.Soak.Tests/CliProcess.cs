@@ -24,8 +24,16 @@ internal static class CliProcess
 
     /// <summary>Runs the CLI and sends it <paramref name="signal"/> (e.g. <c>KILL</c>, which no process can handle) as
     /// soon as a line of its standard output contains <paramref name="signalWhenOutputContains"/>.</summary>
+    public static Task<CliResult> RunAndSignalAsync(
+        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments) =>
+        RunAndSignalAsync(timeLimit, signal,
+            signalWhenOutputContains is null ? null : line => line.Contains(signalWhenOutputContains), TimeSpan.Zero, arguments);
+
+    /// <summary>Sends <paramref name="signal"/> <paramref name="delay"/> after the first line of standard output that
+    /// <paramref name="signalAfterLine"/> accepts: a moment chosen by the test (for example a seeded random one), not a
+    /// wait for something to happen.</summary>
     public static async Task<CliResult> RunAndSignalAsync(
-        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments)
+        TimeSpan timeLimit, string signal, Func<string, bool>? signalAfterLine, TimeSpan delay, params string[] arguments)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
         var start = new ProcessStartInfo("dotnet")
@@ -40,7 +48,7 @@ internal static class CliProcess
 
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
-        var output = ReadOutputAsync(process, signal, signalWhenOutputContains);
+        var output = ReadOutputAsync(process, signal, signalAfterLine, delay);
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeLimit);
         try
@@ -57,18 +65,27 @@ internal static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen)
+    private static async Task<string> ReadOutputAsync(Process process, string signal, Func<string, bool>? interruptWhen, TimeSpan delay)
     {
         var text = new System.Text.StringBuilder();
+        Task signalled = Task.CompletedTask;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             text.AppendLine(line);
-            if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
-            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
-            await kill.WaitForExitAsync();
+            if (interruptWhen is null || !interruptWhen(line)) continue;
+            // Output keeps being read while the delay runs, so the process never blocks on a full pipe.
+            signalled = SignalAsync(process.Id, signal, delay);
             interruptWhen = null;
         }
 
+        await signalled;
         return text.ToString();
+    }
+
+    private static async Task SignalAsync(int processId, string signal, TimeSpan delay)
+    {
+        if (delay > TimeSpan.Zero) await Task.Delay(delay);
+        using var kill = Process.Start("kill", [$"-{signal}", processId.ToString()])!;
+        await kill.WaitForExitAsync();
     }
 }

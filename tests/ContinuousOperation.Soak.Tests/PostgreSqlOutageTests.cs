@@ -1,3 +1,4 @@
+using ContinuousOperation.Cli;
 using ContinuousOperation.Cli.Database;
 using Npgsql;
 
@@ -24,6 +25,23 @@ public sealed class PostgreSqlOutageTests
 
         await InsertAsync(fresh, "after");
         Assert.Equal(2, await TestPostgres.CountAsync(fresh, "journal"));
+    }
+
+    [PostgresFact]
+    public async Task The_outage_spares_the_runs_lease_so_no_second_run_can_start_during_it()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        await TestPostgres.ExecuteAsync(database.ConnectionString, "CREATE TABLE journal (payload text)");
+        var target = DatabaseTarget.Parse(database.ConnectionString);
+        await using var lease = await RunLease.AcquireAsync(target, CancellationToken.None);
+
+        await using (await DatabaseOutages.For(target).BeginAsync(CancellationToken.None))
+        {
+            // The outage has terminated every other session of the role by now: had it ended the lease's, the lock
+            // would be free.
+            var second = await Assert.ThrowsAsync<InfrastructureException>(() => RunLease.AcquireAsync(target, CancellationToken.None));
+            Assert.Contains("another run is using", second.Message);
+        }
     }
 
     private static async Task InsertAsync(string connectionString, string payload)

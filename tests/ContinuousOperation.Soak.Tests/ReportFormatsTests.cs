@@ -43,7 +43,7 @@ public sealed class ReportFormatsTests(PassingRunFixture run)
         var cases = junit.Descendants("testcase").Select(c => ((string)c.Attribute("classname")!, (string?)c.Attribute("name"))).ToArray();
 
         Assert.Equal(7, criteria.Length);
-        Assert.Equal(8, invariants.Length);
+        Assert.Equal(9, invariants.Length);
         Assert.Equal(
             criteria.Select(c => ("continuous_operation.criteria", c.GetProperty("name").GetString()))
                 .Concat(invariants.Select(i => ("continuous_operation.consistency", i.GetProperty("name").GetString()))),

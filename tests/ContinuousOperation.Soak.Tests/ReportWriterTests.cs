@@ -21,9 +21,12 @@ public sealed class ReportWriterTests : IDisposable
             [new ResourceSample(start, TimeSpan.FromSeconds(30), 250.5, 120, 1, 0, 0, 15.3, 30.6, 24)],
             [new ErrorSummary(ErrorKind.Database, ErrorSeverity.Error, "journal", 1, start, start, "locked")]);
         var consistency = new ConsistencyReport(
-            [new InvariantResult(Invariant.FillsExactlyOnce, "fills_exactly_once", "…", true, [])], [new Symbol("BTC-USDT")], 10, 20);
+            [new InvariantResult(Invariant.FillsExactlyOnce, "fills_exactly_once", "…", InvariantState.Holds, [])], [new Symbol("BTC-USDT")], 10, 20);
         var settings = new RunSettings(TimeSpan.FromHours(24), InstrumentCatalog.First(1), 42, new MarketSettings(), 1,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds());
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds())
+        {
+            Run = RunId.New(start, 42, new Random(1)),
+        };
         return RunReportBuilder.Build(settings, new DatabaseDescription("sqlite", "/tmp/journal.db"),
             new RunResult(metrics, consistency, false, start, start.AddHours(24)));
     }

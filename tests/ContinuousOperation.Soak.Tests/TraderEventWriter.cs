@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Persistence;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Soak.Tests;
@@ -12,6 +13,7 @@ namespace ContinuousOperation.Soak.Tests;
 internal sealed class TraderEventWriter : ReceivePersistentActor
 {
     public static readonly Symbol Symbol = new("BTC-USDT");
+    public static readonly RunId Run = RunId.New(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), 42, new Random(1));
 
     private IActorRef _replyTo = ActorRefs.Nobody;
 
@@ -24,7 +26,7 @@ internal sealed class TraderEventWriter : ReceivePersistentActor
         });
     }
 
-    public override string PersistenceId { get; } = JournalNames.Trader(Symbol);
+    public override string PersistenceId { get; } = JournalNames.Trader(Run, Symbol);
 
     public static Props Props() => Akka.Actor.Props.Create(() => new TraderEventWriter());
 

@@ -11,9 +11,11 @@ using ContinuousOperation.Domain.Trading;
 namespace ContinuousOperation.Actors.Consistency;
 
 /// <summary>
-/// Reads every trader and exchange journal back from the database through Akka.Persistence.Query and reconciles them
-/// with the pure <see cref="Reconciler"/>. Only the standard "current" query interfaces are used, so any journal
-/// plugin with a read journal works (Akka.Persistence.Sql on SQLite or PostgreSQL, or any other).
+/// Reads the trader and exchange journals of one run back from the database through Akka.Persistence.Query — those
+/// of every symbol its manifest names, and any other the run wrote — and reconciles them with the pure
+/// <see cref="Reconciler"/>. Each event is serialized again with the system's serializer for it (the one that wrote
+/// it), so the journal digests cover the bytes as stored. Only the standard "current" query interfaces are used, so
+/// any journal plugin with a read journal works (Akka.Persistence.Sql on SQLite or PostgreSQL, or any other).
 /// </summary>
 public sealed class ConsistencyActor : ReceiveActor
 {
@@ -23,18 +25,18 @@ public sealed class ConsistencyActor : ReceiveActor
     public ConsistencyActor(string readJournalPluginId)
     {
         this.readJournalPluginId = readJournalPluginId;
-        Receive<Reconcile>(_ =>
+        Receive<Reconcile>(reconcile =>
         {
             var system = Context.System;
             // Off the actor thread: opening the SQL read journal blocks until the write journal has initialised.
-            Task.Run(() => ReconcileAsync(system)).PipeTo(Sender, success: report => report, failure: Failed);
+            Task.Run(() => ReconcileAsync(system, reconcile.Expected)).PipeTo(Sender, success: report => report, failure: Failed);
         });
     }
 
     public static Props Props(string readJournalPluginId) =>
         Akka.Actor.Props.Create(() => new ConsistencyActor(readJournalPluginId));
 
-    private async Task<ConsistencyReport> ReconcileAsync(ActorSystem system)
+    private async Task<ConsistencyReport> ReconcileAsync(ActorSystem system, JournalExpectation expected)
     {
         var journal = OpenReadJournal(system);
         if (journal is not (ICurrentPersistenceIdsQuery ids and ICurrentEventsByPersistenceIdQuery events))
@@ -45,18 +47,20 @@ public sealed class ConsistencyActor : ReceiveActor
 
         var materializer = system.Materializer();
         var persistenceIds = await ids.CurrentPersistenceIds().RunWith(Sink.Seq<string>(), materializer);
+        var symbols = expected.Symbols.Union(JournalSymbols.In(persistenceIds, expected.Run));
+        var serialization = system.Serialization;
         var folds = new List<SymbolJournalFold>();
-        foreach (var symbol in JournalSymbols.In(persistenceIds))
+        foreach (var symbol in symbols)
         {
-            var fold = new SymbolJournalFold(symbol);
-            await ReadJournal(events, JournalNames.Trader(symbol), materializer,
-                (seqNr, e) => fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol)));
-            await ReadJournal(events, JournalNames.Exchange(symbol), materializer,
-                (seqNr, e) => fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol)));
+            var fold = new SymbolJournalFold(expected.Run, symbol);
+            await ReadJournal(events, JournalNames.Trader(expected.Run, symbol), materializer,
+                (seqNr, e) => fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), serialization.Serialize(e)));
+            await ReadJournal(events, JournalNames.Exchange(expected.Run, symbol), materializer,
+                (seqNr, e) => fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), serialization.Serialize(e)));
             folds.Add(fold);
         }
 
-        return Reconciler.Summarise(folds);
+        return Reconciler.Summarise(expected, folds);
     }
 
     private IReadJournal OpenReadJournal(ActorSystem system)
@@ -91,8 +95,11 @@ public sealed class ConsistencyActor : ReceiveActor
 
     private ReconciliationFailed Failed(Exception exception)
     {
-        log.Error(exception, "Reconciliation failed: journals of {ReadJournal} could not be read", readJournalPluginId);
         var cause = exception is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : exception;
-        return new ReconciliationFailed($"{cause.GetType().Name}: {cause.Message}");
+        var reason = $"{cause.GetType().Name}: {cause.Message}";
+        // The reason only, not the stack: reconcile's console shows warnings and errors, and a damaged journal is an
+        // operator's problem, not a program error.
+        log.Error("Reconciliation failed: journals of {ReadJournal} could not be read: {Reason}", readJournalPluginId, reason);
+        return new ReconciliationFailed(reason);
     }
 }

@@ -1,34 +1,20 @@
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Consistency;
 
-/// <summary>Finds the symbols to reconcile among the persistence ids a journal holds.</summary>
+/// <summary>Finds the symbols of one run among the persistence ids a journal holds.</summary>
 public static class JournalSymbols
 {
-    /// <summary>The symbols that have a trader or an exchange journal (<see cref="JournalNames"/>), in ordinal order;
-    /// any other id (other persistent actors, sharding state, …) is ignored.</summary>
-    public static IReadOnlyList<Symbol> In(IEnumerable<string> persistenceIds) =>
+    /// <summary>The symbols that have a trader or an exchange journal of <paramref name="run"/>
+    /// (<see cref="JournalNames"/>), in ordinal order; journals of other runs and any other id (other persistent
+    /// actors, sharding state, …) are ignored.</summary>
+    public static IReadOnlyList<Symbol> In(IEnumerable<string> persistenceIds, RunId run) =>
         persistenceIds
-            .Select(SymbolOf)
+            .Select(id => JournalNames.TryParse(id, out var idRun, out var symbol) && idRun == run ? symbol : (Symbol?)null)
             .OfType<Symbol>()
             .Distinct()
             .OrderBy(s => s.Value, StringComparer.Ordinal)
             .ToArray();
-
-    private static Symbol? SymbolOf(string persistenceId)
-    {
-        // Both journal names are "{kind}-{symbol}" and symbols contain dashes themselves, so split at the first one
-        // and let JournalNames confirm the kind.
-        var dash = persistenceId.IndexOf('-');
-        if (dash < 0)
-        {
-            return null;
-        }
-
-        var symbol = new Symbol(persistenceId[(dash + 1)..]);
-        return persistenceId == JournalNames.Trader(symbol) || persistenceId == JournalNames.Exchange(symbol)
-            ? symbol
-            : null;
-    }
 }

@@ -1,5 +1,6 @@
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Exchange;
 
@@ -8,5 +9,8 @@ namespace ContinuousOperation.Actors.Exchange;
 public sealed record BookSettings(
     Instrument Instrument, MarketSettings Market, FeeSchedule Fees, int Seed, double Speed, TimeSpan TickInterval)
 {
+    /// <summary>The run the book's journal belongs to.</summary>
+    public required RunId Run { get; init; }
+
     public TimeSpan SimulatedStep => TickInterval * Speed;
 }

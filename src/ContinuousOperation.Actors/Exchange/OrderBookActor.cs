@@ -57,7 +57,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     public static Props Props(BookSettings settings, IActorRef marketData, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new OrderBookActor(settings, marketData, metrics));
 
-    public override string PersistenceId => JournalNames.Exchange(Symbol);
+    public override string PersistenceId => JournalNames.Exchange(settings.Run, Symbol);
 
     public ITimerScheduler Timers { get; set; } = null!;
 

@@ -38,11 +38,13 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef consistency;
     private readonly IActorRef? faults;
     private readonly TimeSpan longestRecoveryDeadline;
+    private readonly RunSettings settings;
     private RunOutcome? outcome;
     private bool finishing;
 
     public RunCoordinator(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId)
     {
+        this.settings = settings;
         metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings)), "metrics");
         exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
         traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
@@ -120,7 +122,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
 
         var reconciling = Stopwatch.StartNew();
-        var reconciled = await consistency.Ask<object>(Reconcile.Instance, ReconcileTimeout);
+        var expected = new JournalExpectation(settings.Run, settings.Symbols.ToArray(), Drained: true);
+        var reconciled = await consistency.Ask<object>(new Reconcile(expected), ReconcileTimeout);
         log.Info("Reconciled the journals in {Elapsed}", reconciling.Elapsed);
         if (reconciled is not ConsistencyReport report)
             return new RunFailed($"journals could not be read back: {(reconciled as ReconciliationFailed)?.Reason}");

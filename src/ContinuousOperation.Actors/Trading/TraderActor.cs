@@ -72,7 +72,7 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     public static Props Props(TraderSettings settings, ITradingStrategy strategy, IActorRef exchange, IActorRef metrics) =>
         Akka.Actor.Props.Create(() => new TraderActor(settings, strategy, exchange, metrics));
 
-    public override string PersistenceId => JournalNames.Trader(Symbol);
+    public override string PersistenceId => JournalNames.Trader(settings.Run, Symbol);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -83,8 +83,9 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
 
     private void Start()
     {
-        // The journal length names the incarnation, so decisions after a restart are reproducible too.
-        rng = new Random(StableSeed.Derive(settings.Seed, PersistenceId, (int)LastSequenceNr));
+        // The journal length names the incarnation, so decisions after a restart are reproducible too. The stream is
+        // named after the trader, not its run-scoped persistence id: the same seed must trade the same way in every run.
+        rng = new Random(StableSeed.Derive(settings.Seed, state.Account.Value, (int)LastSequenceNr));
         if (!state.IsOpened)
             PersistAndApply([new AccountOpened(Symbol, state.Account, settings.StartingCash)]);
 

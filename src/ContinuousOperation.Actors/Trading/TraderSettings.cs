@@ -1,4 +1,5 @@
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Trading;
 
@@ -12,6 +13,9 @@ public sealed record TraderSettings(
     TimeSpan StreamSilenceTimeout,
     TimeSpan MarketDataFetchInterval)
 {
+    /// <summary>The run the trader's journal belongs to.</summary>
+    public required RunId Run { get; init; }
+
     public RecoveryMechanisms Recovery { get; init; } = RecoveryMechanisms.All;
 
     /// <summary>The account channel sends a heartbeat every second; this much silence means it is gone.</summary>

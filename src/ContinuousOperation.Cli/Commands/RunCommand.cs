@@ -100,6 +100,7 @@ internal sealed class RunCommand : Command
             SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak))
         {
             Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),
+            Run = RunId.New(DateTimeOffset.UtcNow, seed, Random.Shared),
         };
         var db = parse.GetValue(_db);
         var config = parse.GetValue(_config);

@@ -14,15 +14,19 @@ internal static class RunVerb
 {
     public static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
     {
+        // A database given with --db may be shared: lease it before the run folder exists, so a refused run leaves
+        // nothing behind. The default journal is new, in the run's own folder, and needs no lease.
+        await using var lease = options.Database is { } shared ? await RunLease.AcquireAsync(shared, cancellationToken) : null;
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
         var settings = options.Settings with { SamplesFile = folder.SamplesFile };
         using var logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
         var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
         Log.Information(
-            "Run of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
-            settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+            "Run {RunId} of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
+            settings.Run, settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
 
         await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
+        var record = await RunRecord.OpenAsync(database, settings, DateTimeOffset.UtcNow, cancellationToken);
         await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
 
         var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
@@ -43,6 +47,7 @@ internal static class RunVerb
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
         ReportWriter.Write(folder, report, summary);
+        await record.CloseAsync(report, completed.Consistency, CancellationToken.None);
         logging.EndLiveStatus();
         Console.Out.Write(summary);
         Log.Information("Report written to {ReportFile}", folder.ReportFile);

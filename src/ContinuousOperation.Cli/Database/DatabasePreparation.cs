@@ -54,8 +54,7 @@ internal static class DatabasePreparation
         if (!File.Exists(file)) throw new UsageException($"--db: no SQLite database at {file}");
         try
         {
-            var readOnly = new SqliteConnectionStringBuilder(target.ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
-            await using var connection = new SqliteConnection(readOnly.ConnectionString);
+            await using var connection = new SqliteConnection(target.AsReadOnly().ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             // Reading the schema is what fails on a file that is not a database.

@@ -22,10 +22,14 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
     /// <summary>The table Akka.Persistence.Sql writes events to (its default name), on either database.</summary>
     public const string JournalTable = "journal";
 
+    /// <summary>Opened so that nothing can be written (<see cref="AsReadOnly"/>): the journal plugin then creates no tables.</summary>
+    public bool ReadOnly { get; private init; }
+
     public string ProviderName => Kind == DatabaseKind.Sqlite ? SqliteProvider : PostgreSqlProvider;
 
-    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
-    public string? SqliteFile => Kind == DatabaseKind.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+    /// <summary>The SQLite file, or null for PostgreSQL (also when the data source is a <c>file:</c> URI, see
+    /// <see cref="AsReadOnly"/>).</summary>
+    public string? SqliteFile => Kind == DatabaseKind.Sqlite ? FileOf(new SqliteConnectionStringBuilder(ConnectionString).DataSource) : null;
 
     public static DatabaseTarget SqliteFileAt(string path) =>
         new(DatabaseKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ConnectionString);
@@ -65,12 +69,39 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
         return SqliteFileAt(text);
     }
 
+    /// <summary>
+    /// The same database for a reader that must not change it: PostgreSQL sessions whose transactions are read-only;
+    /// SQLite opened read-only. A SQLite file without a write-ahead log has no writer and nothing to checkpoint, so it
+    /// is opened as immutable: then SQLite creates no <c>-wal</c> or <c>-shm</c> file either, and a file on read-only
+    /// media can be read. With a log present (a run is going, or was killed) the log must be read, which takes the
+    /// ordinary read-only mode and its shared-memory index.
+    /// </summary>
+    public DatabaseTarget AsReadOnly()
+    {
+        if (Kind == DatabaseKind.PostgreSql)
+        {
+            return this with
+            {
+                ReadOnly = true,
+                ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c default_transaction_read_only=on" }.ConnectionString,
+            };
+        }
+
+        var builder = new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly };
+        var file = SqliteFile!;
+        if (File.Exists(file) && !File.Exists(file + "-wal")) builder.DataSource = $"{new Uri(file).AbsoluteUri}?immutable=1";
+        return this with { ReadOnly = true, ConnectionString = builder.ConnectionString };
+    }
+
     public DatabaseDescription Describe()
     {
         if (Kind == DatabaseKind.Sqlite) return new DatabaseDescription("sqlite", SqliteFile!);
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
         return new DatabaseDescription("postgresql", $"{builder.Host}:{builder.Port}/{builder.Database}");
     }
+
+    private static string FileOf(string dataSource) =>
+        dataSource.StartsWith("file:", StringComparison.Ordinal) ? new Uri(dataSource.Split('?')[0]).LocalPath : dataSource;
 
     private static bool HasKey(string text, string key) =>
         text.Split(';').Any(pair => pair.Split('=', 2) is [var k, _] && k.Trim().Equals(key, StringComparison.OrdinalIgnoreCase));

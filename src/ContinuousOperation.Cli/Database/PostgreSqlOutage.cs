@@ -10,15 +10,17 @@ namespace ContinuousOperation.Cli.Database;
 /// database, again every <see cref="SweepInterval"/> until disposed, so each write fails with "terminating connection
 /// due to administrator command". Between two sweeps a fresh connection could still commit, so the outage also holds
 /// an EXCLUSIVE lock on the journal table (reads go on, inserts wait) until the next sweep cuts the waiting writer off.
-/// Terminating sessions of the same role needs no superuser.
+/// Terminating sessions of the same role needs no superuser. The run's lease session (<see cref="RunLease"/>) is
+/// spared: losing it would let a second run start on the same database.
 /// </summary>
 internal sealed class PostgreSqlOutage(string connectionString) : IDatabaseOutage
 {
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMilliseconds(100);
 
-    private const string TerminateOthers = """
+    private const string TerminateOthers = $"""
         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
         WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()
+          AND application_name <> '{RunLease.PostgreSqlApplicationName}'
         """;
 
     public async Task<IAsyncDisposable> BeginAsync(CancellationToken cancellationToken)

@@ -43,14 +43,14 @@ internal static class AkkaComposition
     /// <summary>
     /// Connection string and provider name are set explicitly next to the <see cref="DataOptions"/>: without them in
     /// the plugin's HOCON the tables are created with no indexes, not even the unique (persistence id, sequence number)
-    /// one that rejects duplicate writes.
+    /// one that rejects duplicate writes. A read-only database (the <c>reconcile</c> verb) gets no tables created.
     /// </summary>
     private static SqlJournalOptions JournalOptions(DatabaseTarget database) => new(isDefaultPlugin: true, identifier: "sql")
     {
         ConnectionString = database.ConnectionString,
         ProviderName = database.ProviderName,
         DataOptions = DataOptionsFor(database),
-        AutoInitialize = true,
+        AutoInitialize = !database.ReadOnly,
     };
 
     private static SqlSnapshotOptions SnapshotOptions(DatabaseTarget database) => new(isDefaultPlugin: true, identifier: "sql")
@@ -58,7 +58,7 @@ internal static class AkkaComposition
         ConnectionString = database.ConnectionString,
         ProviderName = database.ProviderName,
         DataOptions = DataOptionsFor(database),
-        AutoInitialize = true,
+        AutoInitialize = !database.ReadOnly,
     };
 
     private static DataOptions DataOptionsFor(DatabaseTarget database)

@@ -2,9 +2,15 @@ using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Domain.Consistency;
 
-/// <summary>Every invariant with its verdict, over all symbols reconciled.</summary>
+/// <summary>Every invariant with its verdict, over all symbols reconciled, and the tally of every journal read.
+/// <see cref="Drained"/> is false for a run that never closed: its drain-only invariants are not applicable.</summary>
 public sealed record ConsistencyReport(
     IReadOnlyList<InvariantResult> Invariants, IReadOnlyList<Symbol> Symbols, long TraderEventsRead, long ExchangeEventsRead)
 {
-    public bool IsValid => Invariants.All(i => i.Holds);
+    public IReadOnlyList<JournalTally> Journals { get; init; } = [];
+
+    public bool Drained { get; init; } = true;
+
+    /// <summary>No invariant is violated; those not applicable do not count against it.</summary>
+    public bool IsValid => Invariants.All(i => i.State != InvariantState.Violated);
 }

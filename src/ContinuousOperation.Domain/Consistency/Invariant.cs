@@ -1,6 +1,6 @@
 namespace ContinuousOperation.Domain.Consistency;
 
-/// <summary>The journal invariants reconciliation proves, numbered as in the design (§4).</summary>
+/// <summary>The journal invariants reconciliation proves, numbered as in the design (§4, §7a).</summary>
 public enum Invariant
 {
     FillsExactlyOnce = 1,
@@ -11,4 +11,14 @@ public enum Invariant
     CashConserved = 6,
     ContiguousSequence = 7,
     ExchangeConservation = 8,
+    JournalsAsRecorded = 9,
+}
+
+/// <summary>The verdict on one invariant. <see cref="NotApplicable"/>: it only holds after the drain, and the run never
+/// drained (it was killed or failed), so there is nothing it could be checked against.</summary>
+public enum InvariantState
+{
+    Holds,
+    Violated,
+    NotApplicable,
 }

@@ -1,4 +1,7 @@
 namespace ContinuousOperation.Domain.Consistency;
 
 public sealed record InvariantResult(
-    Invariant Invariant, string Name, string Description, bool Holds, IReadOnlyList<Violation> Violations);
+    Invariant Invariant, string Name, string Description, InvariantState State, IReadOnlyList<Violation> Violations)
+{
+    public bool Holds => State == InvariantState.Holds;
+}

@@ -4,16 +4,20 @@ using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Domain.Consistency;
 
-/// <summary>The eight invariants of the design (§4), one pure function each, over what <see cref="SymbolJournalFold"/>
+/// <summary>Invariants 1–8 of the design (§4), one pure function each (9 is <see cref="ManifestRules"/>), over what <see cref="SymbolJournalFold"/>
 /// gathered from the two journals of a symbol.</summary>
 internal static class InvariantRules
 {
-    public static IEnumerable<Violation> FillsExactlyOnce(Symbol symbol, FillLedger fills)
+    /// <param name="drained">False for a run that never drained: the trader applies its fills in account-fill order,
+    /// so a venue fill later than every fill it applied may have been in flight when the run stopped.</param>
+    public static IEnumerable<Violation> FillsExactlyOnce(Symbol symbol, FillLedger fills, string trader, string venue, bool drained)
     {
-        var (trader, venue) = (JournalNames.Trader(symbol), JournalNames.Exchange(symbol));
         var log = new FindingLog();
+        var lastApplied = fills.Fills.Where(f => f.AtTrader.Count > 0).Select(f => f.AtTrader.Terms.AccountFillSequence).DefaultIfEmpty(0).Max();
         foreach (var (id, atVenue, atTrader) in fills.Fills)
         {
+            if (atTrader.Count == 0 && !drained && atVenue.Terms.AccountFillSequence > lastApplied)
+                continue;
             if (atTrader.Count == 0)
                 log.Add($"venue fill {id} ({atVenue.Terms}) is missing from the trader journal",
                     id.Value, JournalNames.Position(venue, atVenue.FirstSequenceNr));
@@ -40,12 +44,13 @@ internal static class InvariantRules
         Attribute(Invariant.OrderQuantities, symbol, trader.Problems, venue.Problems);
 
     /// <param name="closing">The venue's <see cref="BookClosed"/> if it is the last event of its journal, else null.</param>
-    public static IEnumerable<Violation> NoOrphanedOrders(Symbol symbol, OrderLedger trader, OrderLedger venue, BookClosed? closing)
+    public static IEnumerable<Violation> NoOrphanedOrders(
+        Symbol symbol, OrderLedger trader, OrderLedger venue, BookClosed? closing, string venueJournal)
     {
         var log = new FindingLog();
         if (closing is null)
         {
-            log.Add($"the venue journal does not end with BookClosed: {symbol} was not drained", JournalNames.Exchange(symbol));
+            log.Add($"the venue journal does not end with BookClosed: {symbol} was not drained", venueJournal);
             return Attribute(Invariant.NoOrphanedOrders, symbol, log);
         }
 

@@ -1,8 +1,13 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
 namespace ContinuousOperation.Domain.Consistency;
 
-/// <summary>Follows the sequence numbers of one journal, which must run 1, 2, 3, … (invariant 7).</summary>
+/// <summary>Follows the sequence numbers of one journal, which must run 1, 2, 3, … (invariant 7), and counts and
+/// digests what it reads (<see cref="JournalTally"/>).</summary>
 internal sealed class SequenceTracker(string persistenceId)
 {
+    private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _last;
 
     public string PersistenceId { get; } = persistenceId;
@@ -11,9 +16,16 @@ internal sealed class SequenceTracker(string persistenceId)
 
     public FindingLog Breaks { get; } = new();
 
-    public void Observe(long sequenceNr)
+    /// <param name="serialized">The event as stored; its length is digested too, so no two events can run together.</param>
+    public void Observe(long sequenceNr, ReadOnlySpan<byte> serialized)
     {
         EventsRead++;
+        Span<byte> header = stackalloc byte[12];
+        BinaryPrimitives.WriteInt64LittleEndian(header, sequenceNr);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], serialized.Length);
+        _digest.AppendData(header);
+        _digest.AppendData(serialized);
+
         var expected = _last + 1;
         if (sequenceNr != expected)
         {
@@ -23,4 +35,7 @@ internal sealed class SequenceTracker(string persistenceId)
         }
         _last = sequenceNr;
     }
+
+    /// <summary>The count and digest of everything read so far; reading may go on afterwards.</summary>
+    public JournalTally Tally() => new(PersistenceId, EventsRead, Convert.ToHexStringLower(_digest.GetCurrentHash()));
 }

@@ -1,5 +1,6 @@
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Domain.Consistency;
@@ -7,7 +8,8 @@ namespace ContinuousOperation.Domain.Consistency;
 /// <summary>
 /// Reads the two journals of one symbol, each in sequence order (the two may interleave in any way), and keeps only
 /// what the invariants need: the paper trader's orders and fills, and per-account sums of all other trades. A day's
-/// hundreds of thousands of trades therefore cost constant memory. <see cref="Check"/> runs every rule.
+/// hundreds of thousands of trades therefore cost constant memory. <see cref="Check"/> runs every rule;
+/// <see cref="Journals"/> counts and digests what was read.
 /// </summary>
 public sealed class SymbolJournalFold
 {
@@ -21,11 +23,11 @@ public sealed class SymbolJournalFold
     private readonly VenueBalances _balances = new();
     private BookClosed? _closing;
 
-    public SymbolJournalFold(Symbol symbol)
+    public SymbolJournalFold(RunId run, Symbol symbol)
     {
         Symbol = symbol;
         _trader = AccountId.TraderFor(symbol);
-        var (trader, venue) = (JournalNames.Trader(symbol), JournalNames.Exchange(symbol));
+        var (trader, venue) = (JournalNames.Trader(run, symbol), JournalNames.Exchange(run, symbol));
         (_traderSequence, _venueSequence) = (new SequenceTracker(trader), new SequenceTracker(venue));
         (_traderOrders, _venueOrders) = (new OrderLedger(trader), new OrderLedger(venue));
         _positions = new PositionReplay(trader);
@@ -37,9 +39,13 @@ public sealed class SymbolJournalFold
 
     public long ExchangeEventsRead => _venueSequence.EventsRead;
 
-    public void AddTraderEvent(long sequenceNr, ITraderEvent e)
+    /// <summary>The trader journal's tally, then the venue journal's.</summary>
+    public IReadOnlyList<JournalTally> Journals => [_traderSequence.Tally(), _venueSequence.Tally()];
+
+    /// <param name="serialized">The event's bytes as stored, for the journal's digest.</param>
+    public void AddTraderEvent(long sequenceNr, ITraderEvent e, ReadOnlySpan<byte> serialized)
     {
-        _traderSequence.Observe(sequenceNr);
+        _traderSequence.Observe(sequenceNr, serialized);
         switch (e)
         {
             case AccountOpened opened:
@@ -70,9 +76,10 @@ public sealed class SymbolJournalFold
         }
     }
 
-    public void AddExchangeEvent(long sequenceNr, IExchangeEvent e)
+    /// <param name="serialized">The event's bytes as stored, for the journal's digest.</param>
+    public void AddExchangeEvent(long sequenceNr, IExchangeEvent e, ReadOnlySpan<byte> serialized)
     {
-        _venueSequence.Observe(sequenceNr);
+        _venueSequence.Observe(sequenceNr, serialized);
         // Only a BookClosed that ends the journal proves the drain finished.
         _closing = e as BookClosed;
         switch (e)
@@ -92,14 +99,17 @@ public sealed class SymbolJournalFold
         }
     }
 
-    public IReadOnlyList<Violation> Check()
+    /// <param name="drained">Whether the run drained before the journals were read. Before the drain, a venue fill the
+    /// trader has not applied yet may still be in flight; the drain-only invariants are the caller's to set aside
+    /// (<see cref="InvariantCatalog.IsDrainOnly"/>).</param>
+    public IReadOnlyList<Violation> Check(bool drained = true)
     {
         _positions.Complete(); // the journals have been read to their end
         return
         [
-            .. InvariantRules.FillsExactlyOnce(Symbol, _fills),
+            .. InvariantRules.FillsExactlyOnce(Symbol, _fills, _traderSequence.PersistenceId, _venueSequence.PersistenceId, drained),
             .. InvariantRules.OrderQuantities(Symbol, _traderOrders, _venueOrders),
-            .. InvariantRules.NoOrphanedOrders(Symbol, _traderOrders, _venueOrders, _closing),
+            .. InvariantRules.NoOrphanedOrders(Symbol, _traderOrders, _venueOrders, _closing, _venueSequence.PersistenceId),
             .. InvariantRules.PositionMatchesFills(Symbol, _positions),
             .. InvariantRules.NoOrphanedPositions(Symbol, _positions),
             .. InvariantRules.CashConserved(Symbol, _positions),

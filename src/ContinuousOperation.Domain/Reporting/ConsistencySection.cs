@@ -2,26 +2,42 @@ using ContinuousOperation.Domain.Consistency;
 
 namespace ContinuousOperation.Domain.Reporting;
 
-/// <summary>The reconciliation as reported: each invariant with its verdict and the ids of whatever violates it.</summary>
+/// <summary>The reconciliation as reported: each invariant with its verdict and the ids of whatever violates it, and
+/// the count and digest of every journal read. <see cref="Finished"/> is false for a run that never closed (killed):
+/// its drain-only invariants are then "not_applicable".</summary>
 public sealed record ConsistencySection(
     bool Valid,
     long TraderEventsRead,
     long ExchangeEventsRead,
     IReadOnlyList<string> Symbols,
-    IReadOnlyList<InvariantEntry> Invariants)
+    IReadOnlyList<InvariantEntry> Invariants,
+    bool Finished = true,
+    IReadOnlyList<JournalTally>? Journals = null)
 {
     public static ConsistencySection From(ConsistencyReport report) => new(
         report.IsValid,
         report.TraderEventsRead,
         report.ExchangeEventsRead,
         report.Symbols.Select(s => s.Value).ToArray(),
-        report.Invariants.Select(InvariantEntry.From).ToArray());
+        report.Invariants.Select(InvariantEntry.From).ToArray(),
+        report.Drained,
+        report.Journals);
 }
 
-public sealed record InvariantEntry(string Name, string Description, bool Holds, IReadOnlyList<ViolationEntry> Violations)
+/// <summary><see cref="State"/>: <c>holds</c>, <c>violated</c> or <c>not_applicable</c>; <see cref="Holds"/> is true
+/// only for the first.</summary>
+public sealed record InvariantEntry(string Name, string Description, bool Holds, string State, IReadOnlyList<ViolationEntry> Violations)
 {
+    public const string NotApplicable = "not_applicable";
+
     public static InvariantEntry From(InvariantResult result) => new(
         result.Name, result.Description, result.Holds,
+        result.State switch
+        {
+            InvariantState.Holds => "holds",
+            InvariantState.Violated => "violated",
+            _ => NotApplicable,
+        },
         result.Violations.Select(v => new ViolationEntry(v.Symbol.Value, v.Detail, v.Ids)).ToArray());
 }
 

@@ -6,9 +6,11 @@ namespace ContinuousOperation.Domain.Reporting;
 /// <c>postgresql</c> with host and database name.</summary>
 public sealed record DatabaseDescription(string Kind, string Location);
 
-/// <summary>Everything needed to repeat the run: same seed and settings give the same market (and, with the same
+/// <summary>The run's id (it names the run's journals and manifest in the database) and everything needed to repeat
+/// the run: same seed and settings give the same market (and, with the same
 /// <see cref="FaultProfile"/>, the same faults at the same simulated times).</summary>
 public sealed record ReportConfiguration(
+    string RunId,
     double DurationHours,
     int Seed,
     IReadOnlyList<string> Symbols,
@@ -23,6 +25,7 @@ public sealed record ReportConfiguration(
     string FaultProfile)
 {
     public static ReportConfiguration From(RunSettings settings, DatabaseDescription database) => new(
+        settings.Run.Value,
         settings.Duration.TotalHours,
         settings.Seed,
         settings.Symbols.Select(s => s.Value).ToArray(),

@@ -10,7 +10,7 @@ public static class RunSummary
     {
         var text = new StringBuilder();
         Line(text, $"Continuous operation run {ReportText.Verdict(report)} (exit code {exitCode})");
-        Line(text, $"  seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
+        Line(text, $"  run {report.Configuration.RunId}, seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
                    $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
         Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +
                    $"{report.StartedAt:u} → {report.EndedAt:u}");

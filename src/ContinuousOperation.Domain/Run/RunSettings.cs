@@ -22,6 +22,9 @@ public sealed record RunSettings(
 {
     public const string TestType = "continuous_operation";
 
+    /// <summary>The run's identity: it scopes the persistence ids, so runs sharing a database never mix.</summary>
+    public required RunId Run { get; init; }
+
     public IEnumerable<Symbol> Symbols => Instruments.Select(i => i.Symbol);
 
     /// <summary>Faults injected during the run (<c>--faults</c>); none by default.</summary>

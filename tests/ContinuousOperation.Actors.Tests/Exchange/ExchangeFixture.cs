@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Tests.Support;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
 
@@ -13,7 +14,7 @@ internal static class ExchangeFixture
     public static ExchangeSettings Settings(double speed = 1) => new(
         [Btc], new MarketSettings(MarketCondition.Ranging), FeeSchedule.Default, Seed: 42, speed,
         TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500),
-        new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0));
+        new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0)) { Run = TestRun.Id };
 
     /// <summary>The book actor itself, behind its back-off supervisor.</summary>
     public static ActorSelection BookOf(ActorSystem system, IActorRef exchange) =>

@@ -47,6 +47,7 @@ internal sealed class VenueHarness(TestKitBase kit)
             RequestTimeout: TimeSpan.FromSeconds(1), StreamSilenceTimeout: TimeSpan.FromSeconds(3),
             MarketDataFetchInterval: TimeSpan.FromHours(1))
         {
+            Run = TestRun.Id,
             Recovery = recovery ?? RecoveryMechanisms.All,
         };
 
@@ -54,7 +55,10 @@ internal sealed class VenueHarness(TestKitBase kit)
     {
         var restart = backoff ?? new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0);
         var exchange = new ExchangeSettings([Btc], new MarketSettings(MarketCondition.Ranging), FeeSchedule.Default, Seed: 42,
-            Speed: 5, TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500), restart);
+            Speed: 5, TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500), restart)
+        {
+            Run = TestRun.Id,
+        };
         Exchange = kit.Sys.ActorOf(ExchangeActor.Props(exchange, Metrics.Ref), "exchange");
         Traders = kit.Sys.ActorOf(TradersActor.Props([trader ?? TraderSettings()], _ => strategy, restart, Exchange, Metrics.Ref),
             "traders");
@@ -71,7 +75,7 @@ internal sealed class VenueHarness(TestKitBase kit)
         kit.ExpectTerminated(trader);
     }
 
-    public async Task<IReadOnlyList<object>> TraderJournal() => await JournalReader.EventsOf(kit.Sys, JournalNames.Trader(Btc.Symbol));
+    public async Task<IReadOnlyList<object>> TraderJournal() => await JournalReader.EventsOf(kit.Sys, JournalNames.Trader(TestRun.Id, Btc.Symbol));
 
     public async Task<int> JournaledFills() => (await TraderJournal()).OfType<FillApplied>().Count();
 
@@ -118,13 +122,13 @@ internal sealed class VenueHarness(TestKitBase kit)
 
         await Exchange.Ask<BooksClosed>(CloseBooks.Instance, TimeSpan.FromSeconds(10));
         var consistency = kit.Sys.ActorOf(ConsistencyActor.Props(TempSqliteJournal.ReadJournalPluginId));
-        return await consistency.Ask<ConsistencyReport>(Reconcile.Instance, TimeSpan.FromSeconds(30));
+        return await consistency.Ask<ConsistencyReport>(TestRun.Reconcile(Btc.Symbol), TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The trader's journal holds exactly the venue's fills for its account.</summary>
     public async Task AssertTraderSeesEveryVenueFill()
     {
-        var venueFills = (await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(Btc.Symbol))).OfType<TradeExecuted>()
+        var venueFills = (await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(TestRun.Id, Btc.Symbol))).OfType<TradeExecuted>()
             .SelectMany(t => new[] { t.Buyer, t.Seller }).Where(leg => leg.Account == Trader).Select(leg => leg.FillId.Value)
             .Order().ToArray();
         var traderFills = (await TraderJournal()).OfType<FillApplied>().Select(f => f.FillId.Value).Order().ToArray();

@@ -13,7 +13,10 @@ public class RunCoordinatorTests : SqliteTestKit
 {
     private static RunSettings Settings(TimeSpan duration) => new(
         duration, InstrumentCatalog.First(2), Seed: 5, new MarketSettings(), Speed: 10,
-        SampleInterval: TimeSpan.FromMilliseconds(500), ProgressInterval: TimeSpan.FromSeconds(1), new CriteriaThresholds());
+        SampleInterval: TimeSpan.FromMilliseconds(500), ProgressInterval: TimeSpan.FromSeconds(1), new CriteriaThresholds())
+    {
+        Run = TestRun.Id,
+    };
 
     private IActorRef StartRun(TimeSpan duration) =>
         Sys.ActorOf(RunCoordinator.Props(Settings(duration), new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");

@@ -3,6 +3,7 @@ using Akka.TestKit;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Tests.Support;
+using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Actors.Trading;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Monitoring;
@@ -20,7 +21,10 @@ public class TraderActorTests : SqliteTestKit
 
     private static readonly TraderSettings Settings = new(Btc, StartingCash: 100_000m, Seed: 7,
         DecisionInterval: TimeSpan.FromMilliseconds(50), RequestTimeout: TimeSpan.FromSeconds(1),
-        StreamSilenceTimeout: TimeSpan.FromSeconds(2), MarketDataFetchInterval: TimeSpan.FromHours(1));
+        StreamSilenceTimeout: TimeSpan.FromSeconds(2), MarketDataFetchInterval: TimeSpan.FromHours(1))
+    {
+        Run = TestRun.Id,
+    };
 
     private readonly TestProbe venue;
     private readonly TestProbe metrics;
@@ -56,7 +60,7 @@ public class TraderActorTests : SqliteTestKit
     }
 
     private async Task<long[]> JournaledFillSequences() =>
-        (await JournalReader.EventsOf(Sys, $"trader-{Btc.Symbol}")).OfType<FillApplied>()
+        (await JournalReader.EventsOf(Sys, JournalNames.Trader(TestRun.Id, Btc.Symbol))).OfType<FillApplied>()
             .Select(f => f.AccountFillSequence).ToArray();
 
     [Fact]
@@ -64,7 +68,7 @@ public class TraderActorTests : SqliteTestKit
     {
         StartTradingWithOneLiveOrder();
 
-        var events = await JournalReader.EventsOf(Sys, $"trader-{Btc.Symbol}");
+        var events = await JournalReader.EventsOf(Sys, JournalNames.Trader(TestRun.Id, Btc.Symbol));
         Assert.IsType<AccountOpened>(events[0]);
         Assert.Equal(FirstOrder, Assert.IsType<OrderSubmitted>(events[1]).ClientOrderId);
     }
@@ -143,7 +147,7 @@ public class TraderActorTests : SqliteTestKit
 
         restarted.Tell(StopTrading.Instance);
         ExpectMsg<TraderDrained>();
-        var events = await JournalReader.EventsOf(Sys, $"trader-{Btc.Symbol}");
+        var events = await JournalReader.EventsOf(Sys, JournalNames.Trader(TestRun.Id, Btc.Symbol));
         Assert.Equal([typeof(AccountOpened), typeof(TradingStopped)], events.Select(e => e.GetType()));
     }
 

@@ -2,6 +2,7 @@ using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Benchmarks.Support;
@@ -24,12 +25,14 @@ internal sealed class SimulatedSymbol
     private readonly SymbolVenue _venue;
     private readonly DefaultStrategy _strategy = new(Instrument, StrategySettings.Default);
     private readonly Random _traderRandom;
+    private byte[][]? _traderBytes;
+    private byte[][]? _exchangeBytes;
     private TraderState _state = TraderState.Empty(Instrument.Symbol);
 
     private SimulatedSymbol(MarketSettings market)
     {
         _venue = new SymbolVenue(Instrument, market, FeeSchedule.Default, Seed);
-        _traderRandom = new Random(StableSeed.Derive(Seed, JournalNames.Trader(Instrument.Symbol)));
+        _traderRandom = new Random(StableSeed.Derive(Seed, _state.Account.Value));
     }
 
     public List<ITraderEvent> TraderJournal { get; } = [];
@@ -57,14 +60,22 @@ internal sealed class SimulatedSymbol
         return simulation;
     }
 
-    /// <summary>Both journals read into a fold, numbered from 1 as a replay numbers them.</summary>
+    /// <summary>The run the simulated journals belong to.</summary>
+    public static readonly RunId Run = RunId.New(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), Seed, new Random(Seed));
+
+    /// <summary>Both journals read into a fold, numbered from 1 as a replay numbers them. The events' bytes (for the
+    /// digests) are serialized once, on first use, as the journal stored them once.</summary>
     public SymbolJournalFold Fold()
     {
-        var fold = new SymbolJournalFold(Instrument.Symbol);
-        for (var i = 0; i < TraderJournal.Count; i++) fold.AddTraderEvent(i + 1, TraderJournal[i]);
-        for (var i = 0; i < ExchangeJournal.Count; i++) fold.AddExchangeEvent(i + 1, ExchangeJournal[i]);
+        _traderBytes ??= TraderJournal.Select(Serialized).ToArray();
+        _exchangeBytes ??= ExchangeJournal.Select(Serialized).ToArray();
+        var fold = new SymbolJournalFold(Run, Instrument.Symbol);
+        for (var i = 0; i < TraderJournal.Count; i++) fold.AddTraderEvent(i + 1, TraderJournal[i], _traderBytes[i]);
+        for (var i = 0; i < ExchangeJournal.Count; i++) fold.AddExchangeEvent(i + 1, ExchangeJournal[i], _exchangeBytes[i]);
         return fold;
     }
+
+    private static byte[] Serialized(object e) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(e, e.GetType());
 
     private void TradeOneSecond()
     {

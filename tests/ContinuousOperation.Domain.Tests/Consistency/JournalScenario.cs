@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Domain.Tests.Consistency;
@@ -13,9 +15,13 @@ namespace ContinuousOperation.Domain.Tests.Consistency;
 internal sealed class JournalScenario
 {
     public static readonly Symbol Symbol = new("ETH-USDT");
+    public static readonly RunId Run = RunId.New(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), 42, new Random(7));
     public static readonly AccountId Trader = AccountId.TraderFor(Symbol);
-    public static readonly string TraderJournalId = JournalNames.Trader(Symbol);
-    public static readonly string ExchangeJournalId = JournalNames.Exchange(Symbol);
+    public static readonly string TraderJournalId = JournalNames.Trader(Run, Symbol);
+    public static readonly string ExchangeJournalId = JournalNames.Exchange(Run, Symbol);
+
+    /// <summary>What a drained run of this scenario's one symbol must hold, before it closed.</summary>
+    public static readonly JournalExpectation Drained = new(Run, [Symbol], Drained: true);
 
     private sealed record VenueOrder(Side Side, decimal Quantity, decimal Filled, bool Live);
 
@@ -132,13 +138,16 @@ internal sealed class JournalScenario
     /// <summary>Reads both journals into a fold; a gap position skips one sequence number there.</summary>
     public SymbolJournalFold Fold(long traderGapAt = 0, long exchangeGapAt = 0)
     {
-        var fold = new SymbolJournalFold(Symbol);
+        var fold = new SymbolJournalFold(Run, Symbol);
         foreach (var (sequenceNr, e) in Number(TraderJournal, traderGapAt))
-            fold.AddTraderEvent(sequenceNr, e);
+            fold.AddTraderEvent(sequenceNr, e, Serialized(e));
         foreach (var (sequenceNr, e) in Number(ExchangeJournal, exchangeGapAt))
-            fold.AddExchangeEvent(sequenceNr, e);
+            fold.AddExchangeEvent(sequenceNr, e, Serialized(e));
         return fold;
     }
+
+    /// <summary>Stands in for the journal's serializer: every field of the event, so an edited event has other bytes.</summary>
+    public static byte[] Serialized(object e) => JsonSerializer.SerializeToUtf8Bytes(e, e.GetType());
 
     public IReadOnlyList<Violation> Check(long traderGapAt = 0, long exchangeGapAt = 0) => Fold(traderGapAt, exchangeGapAt).Check();
 

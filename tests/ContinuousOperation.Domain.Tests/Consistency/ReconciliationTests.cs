@@ -32,7 +32,7 @@ public sealed class ReconciliationTests
     [Fact]
     public void A_consistent_pair_of_journals_violates_nothing()
     {
-        var report = Reconciler.Summarise([Clean().Fold()]);
+        var report = Reconciler.Summarise(JournalScenario.Drained, [Clean().Fold()]);
 
         Assert.True(report.IsValid, string.Join("\n", report.Invariants.SelectMany(i => i.Violations).Select(v => v.Detail)));
         Assert.Equal(Enum.GetValues<Invariant>(), report.Invariants.Select(i => i.Invariant));
@@ -244,11 +244,11 @@ public sealed class ReconciliationTests
     public void Journals_may_be_read_in_any_interleaving()
     {
         var scenario = Clean();
-        var fold = new SymbolJournalFold(JournalScenario.Symbol);
+        var fold = new SymbolJournalFold(JournalScenario.Run, JournalScenario.Symbol);
         for (var i = 0; i < scenario.ExchangeJournal.Count; i++)
-            fold.AddExchangeEvent(i + 1, scenario.ExchangeJournal[i]);
+            fold.AddExchangeEvent(i + 1, scenario.ExchangeJournal[i], JournalScenario.Serialized(scenario.ExchangeJournal[i]));
         for (var i = 0; i < scenario.TraderJournal.Count; i++)
-            fold.AddTraderEvent(i + 1, scenario.TraderJournal[i]);
+            fold.AddTraderEvent(i + 1, scenario.TraderJournal[i], JournalScenario.Serialized(scenario.TraderJournal[i]));
 
         Assert.Empty(fold.Check());
     }
@@ -273,10 +273,11 @@ public sealed class ReconciliationTests
     {
         var broken = new JournalScenario().Place("o1", Side.Buy, 1m, 3_000m).Cancel("o1", atVenue: false).CloseBook();
 
-        var report = Reconciler.Summarise([Clean().Fold(), broken.Fold()]);
+        var report = Reconciler.Summarise(JournalScenario.Drained, [broken.Fold()]);
 
         Assert.False(report.IsValid);
         Assert.Equal([Invariant.NoOrphanedOrders], report.Invariants.Where(i => !i.Holds).Select(i => i.Invariant));
-        Assert.Equal(2, report.Symbols.Count);
+        Assert.Equal([InvariantState.Violated], report.Invariants.Where(i => !i.Holds).Select(i => i.State));
+        Assert.Equal([JournalScenario.Symbol], report.Symbols);
     }
 }

@@ -49,6 +49,7 @@ internal static class RunFixtures
             [new Symbol("BTC-USDT")], TraderEventsRead: 100, ExchangeEventsRead: 200);
 
     private static InvariantResult Result(Invariant invariant, bool violated) =>
-        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), !violated,
+        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant),
+            violated ? InvariantState.Violated : InvariantState.Holds,
             violated ? [new Violation(invariant, new Symbol("BTC-USDT"), "broken", ["order-1", "fill-7"])] : []);
 }

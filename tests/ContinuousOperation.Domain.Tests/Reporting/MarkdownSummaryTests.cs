@@ -31,7 +31,7 @@ public sealed class MarkdownSummaryTests
         Assert.Contains("| ❌ | all_validations_pass | 1 violations | 0 violations | violated |", markdown);
         Assert.Contains("* **fills_exactly_once**: 1 violation(s)", markdown);
         Assert.Contains("  * BTC-USDT: broken `fill-7`", markdown);
-        Assert.Contains("| consistency | **violated**: 7 of 8 invariants hold |", markdown);
+        Assert.Contains("| consistency | **violated**: 8 of 9 invariants hold |", markdown);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class ReportFixtures
 
     public static RunReport Passing() => RunReportBuilder.Build(
         new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 42, new MarketSettings(), 1,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()) { Run = RunId.New(Start, 42, new Random(1)) },
         new DatabaseDescription("sqlite", "journal.db"),
         new RunResult(
             new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], [],
@@ -37,12 +37,12 @@ internal static class ReportFixtures
         {
             Valid = false,
             Invariants = consistency.Invariants
-                .Select(i => i.Name != name ? i : i with { Holds = false, Violations = ids.Select(g => new ViolationEntry("BTC-USDT", "broken", g)).ToArray() })
+                .Select(i => i.Name != name ? i : i with { Holds = false, State = "violated", Violations = ids.Select(g => new ViolationEntry("BTC-USDT", "broken", g)).ToArray() })
                 .ToArray(),
         };
 
     private static InvariantResult Holding(Invariant invariant) =>
-        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), true, []);
+        new(invariant, InvariantCatalog.NameOf(invariant), InvariantCatalog.DescriptionOf(invariant), InvariantState.Holds, []);
 
     /// <summary>Two faults: a trader crash recovered in 2 s, and an order-book crash that missed its deadline.</summary>
     public static FaultSection TwoFaults() => new("heavy",

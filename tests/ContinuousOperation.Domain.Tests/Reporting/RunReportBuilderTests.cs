@@ -15,7 +15,10 @@ public sealed class RunReportBuilderTests
 
     private static readonly RunSettings Settings = new(
         TimeSpan.FromHours(2), InstrumentCatalog.First(2), Seed: 42, new MarketSettings(MarketCondition.Volatile), Speed: 5,
-        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds());
+        TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds())
+    {
+        Run = RunId.New(new DateTimeOffset(2026, 11, 27, 8, 30, 0, TimeSpan.Zero), 42, new Random(1)),
+    };
 
     private static readonly Dictionary<TradingCounter, long> Counters = new()
     {

@@ -11,7 +11,7 @@ public sealed class RunSummaryTests
 {
     private static RunReport Report(bool interrupted, params Invariant[] violated) => RunReportBuilder.Build(
         new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 7, new MarketSettings(), 1,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()),
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()) { Run = RunId.New(Start, 7, new Random(1)) },
         new DatabaseDescription("sqlite", "journal.db"),
         new RunResult(Metrics(TimeSpan.FromHours(1)), Reconciliation(violated), interrupted, Start, Start.AddHours(1)));
 
@@ -20,6 +20,15 @@ public sealed class RunSummaryTests
     {
         Assert.StartsWith("Continuous operation run PASSED (exit code 0)", RunSummary.Render(Report(false), 0));
         Assert.StartsWith("Continuous operation run INTERRUPTED (exit code 130)", RunSummary.Render(Report(true), 130));
+    }
+
+    [Fact]
+    public void The_run_id_is_printed_next_to_the_seed()
+    {
+        var report = Report(false);
+
+        Assert.Matches(@"^20\d{6}T\d{6}Z-7-[0-9a-f]{4}$", report.Configuration.RunId);
+        Assert.Contains($"  run {report.Configuration.RunId}, seed 7, symbols BTC-USDT,", RunSummary.Render(report, 0));
     }
 
     [Fact]
