@@ -66,7 +66,7 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
         Command<MarketDataFetchFailed>(f => OnRequestFailed(new RequestFailed(Symbol, f.Request, f.Reason)));
         Command<Housekeeping>(_ => Housekeep());
         Command<StopTrading>(_ => BeginDrain());
-        Command<InjectCrash>(crash => throw crash.Exception());
+        Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
     }
 
     public static Props Props(TraderSettings settings, ITradingStrategy strategy, IActorRef exchange, IActorRef metrics) =>
