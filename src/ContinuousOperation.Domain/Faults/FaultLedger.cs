@@ -121,9 +121,28 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         if (signal.At < entry.AppliedAt) return false;
         if (signal is FaultEffectEnded ended && ended.FaultId == entry.Fault.Id)
             entry.EffectEndsAt = entry.EffectEndsAt < ended.At ? entry.EffectEndsAt : ended.At;
-        if (entry.Fault.Kind == FaultKind.DatabaseOutage) TrackStopped(entry, signal);
+        if (entry.Fault.Kind == FaultKind.DatabaseOutage) return ObserveOutage(entry, signal);
         if (!(signal.At >= entry.EffectEndsAt && Ends(entry, signal))) return false;
         entry.RecoveredAt = signal.At;
+        return true;
+    }
+
+    /// <summary>An outage is over when the database accepts writes again and every entity it stopped is running again,
+    /// whichever of the two came last (an entity may replay its journal while writes still fail).</summary>
+    private static bool ObserveOutage(Entry entry, RecoverySignal signal)
+    {
+        switch (signal)
+        {
+            case EntityStopped stopped:
+                entry.Stopped.Add((stopped.Entity, stopped.Symbol));
+                break;
+            case EntityRecovered recovered:
+                entry.Stopped.Remove((recovered.Entity, recovered.Symbol));
+                break;
+        }
+
+        if (entry.EffectEndsAt is not { } end || entry.Stopped.Count > 0) return false;
+        entry.RecoveredAt = signal.At > end ? signal.At : end;
         return true;
     }
 
@@ -132,8 +151,6 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         var fault = entry.Fault;
         return (fault.Kind, signal) switch
         {
-            // An outage is over when the database accepts writes again and every entity it stopped is running again.
-            (FaultKind.DatabaseOutage, _) => entry.Stopped.Count == 0,
             (FaultKind.TraderCrash, EntityRecovered { Entity: EntityKind.Trader } r) => r.Symbol == fault.Symbol,
             (FaultKind.OrderBookCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) => r.Symbol == fault.Symbol,
             (FaultKind.ExchangeCrash, EntityRecovered { Entity: EntityKind.OrderBook } r) =>
@@ -151,19 +168,6 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
     /// <summary>An account sync only proves recovery if it was asked for after the fault's effect: one already on its
     /// way may have been answered before the lost fill was even sent.</summary>
     private static bool SyncedSinceEffect(Entry entry, StreamRestored restored) => restored.RequestedAt >= entry.EffectEndsAt;
-
-    private static void TrackStopped(Entry entry, RecoverySignal signal)
-    {
-        switch (signal)
-        {
-            case EntityStopped stopped:
-                entry.Stopped.Add((stopped.Entity, stopped.Symbol));
-                break;
-            case EntityRecovered recovered:
-                entry.Stopped.Remove((recovered.Entity, recovered.Symbol));
-                break;
-        }
-    }
 
     private sealed class Entry(ScheduledFault fault, DateTimeOffset injectedAt)
     {

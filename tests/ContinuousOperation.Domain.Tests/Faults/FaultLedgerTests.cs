@@ -133,6 +133,18 @@ public class FaultLedgerTests
     }
 
     [Fact]
+    public void An_outage_whose_stopped_entity_was_back_before_it_ended_recovers_when_it_ends_whatever_the_order_of_the_news()
+    {
+        InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
+
+        ledger.Observe(new EntityStopped(EntityKind.Trader, Btc, T0.AddSeconds(1)));
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(3)));
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(2.5)));
+
+        Assert.Equal(T0.AddSeconds(3), Only().RecoveredAt);
+    }
+
+    [Fact]
     public void An_outage_that_stopped_nobody_recovers_when_it_ends()
     {
         InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
