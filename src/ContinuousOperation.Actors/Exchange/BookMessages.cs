@@ -21,9 +21,3 @@ internal sealed record AccountHeartbeatTick
 {
     public static readonly AccountHeartbeatTick Instance = new();
 }
-
-/// <summary>The book tells itself to announce its recovery once the commands that waited for it have been served.</summary>
-internal sealed record AnnounceRecovered
-{
-    public static readonly AnnounceRecovered Instance = new();
-}

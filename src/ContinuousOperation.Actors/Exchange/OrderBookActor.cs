@@ -26,6 +26,9 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private static readonly TimeSpan AccountHeartbeatInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
     private readonly StreamTamper<object> accountChannel = new();
+    /// <summary>When this incarnation was created: a fault sent to the book before then never reached it.</summary>
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+
     private IActorRef faultReporter = ActorRefs.Nobody;
     private VenueRecovery? recovery;
     private SymbolVenue venue = null!;
@@ -52,8 +55,6 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<AccountHeartbeatTick>(_ => SendAccountHeartbeats());
         Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
         Command<InjectAccountChannelFault>(ArmAccountChannelFault);
-        Command<AnnounceRecovered>(_ =>
-            Context.System.EventStream.Publish(new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow)));
     }
 
     public static Props Props(BookSettings settings, IActorRef marketData, IActorRef metrics) =>
@@ -72,9 +73,8 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         venue = recovery!.Build((int)LastSequenceNr);
         closed = recovery.IsClosed;
         recovery = null;
-        // Announced after what waited for the recovery (unstashed ahead of this message) has been served: a fault
-        // that came meanwhile has taken effect by then, so the injector does not arm it a second time.
-        Self.Tell(AnnounceRecovered.Instance);
+        Context.System.EventStream.Publish(
+            new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt));
         if (closed) return;
 
         Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);

@@ -158,7 +158,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     {
         foreach (var fault in ledger.ToRearm(back))
         {
-            log.Info("Arming fault #{FaultId} {Kind} on {Target} again: its target restarted before it took effect",
+            log.Info("Arming fault #{FaultId} {Kind} on {Target} again: it had not taken effect when its target (re)started",
                 fault.Id, fault.Kind.Name(), fault.Target);
             Arm(fault);
         }

@@ -27,6 +27,10 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef exchange;
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
+
+    /// <summary>When this incarnation was created: a fault sent to the trader before then never reached it.</summary>
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+
     private TraderState state;
     private Random rng = null!;
     private IActorRef? drainRequester;

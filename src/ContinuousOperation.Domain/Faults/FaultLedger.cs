@@ -55,10 +55,12 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         return entries.Where(e => e.IsOpen).Where(e => Observe(e, signal)).Select(e => e.Record).ToArray();
     }
 
-    /// <summary>Faults on the recovered entity's symbol that were injected but never took effect: the entity was not
-    /// running when they came, or lost them when it restarted. They are to be armed again, now that it is back.</summary>
+    /// <summary>Faults on the recovered entity's symbol that were injected before its incarnation started and never
+    /// took effect: the entity was not running when they came, or lost them when it restarted. They are to be armed
+    /// again, now that it is back. Those injected since reached this incarnation, and take effect on their own.</summary>
     public IReadOnlyList<ScheduledFault> ToRearm(EntityRecovered recovered) => entries
-        .Where(e => e.AppliedAt is null && e.Fault.Symbol == recovered.Symbol && HeldBy(e.Fault.Kind) == recovered.Entity)
+        .Where(e => e.AppliedAt is null && e.InjectedAt < (recovered.StartedAt ?? recovered.At)
+            && e.Fault.Symbol == recovered.Symbol && HeldBy(e.Fault.Kind) == recovered.Entity)
         .Select(e => e.Fault)
         .ToArray();
 
@@ -172,6 +174,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
     private sealed class Entry(ScheduledFault fault, DateTimeOffset injectedAt)
     {
         public ScheduledFault Fault { get; } = fault;
+        public DateTimeOffset InjectedAt { get; } = injectedAt;
         public DateTimeOffset? AppliedAt { get; set; }
         public DateTimeOffset? EffectEndsAt { get; set; }
         public DateTimeOffset? RecoveredAt { get; set; }
@@ -188,7 +191,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
             : AppliedAt is null ? FaultOutcome.NotApplied
             : FaultOutcome.Pending;
 
-        public FaultRecord Record => new(Fault.Id, Fault.Kind, Fault.Target, Fault.At, injectedAt, AppliedAt, RecoveredAt,
+        public FaultRecord Record => new(Fault.Id, Fault.Kind, Fault.Target, Fault.At, InjectedAt, AppliedAt, RecoveredAt,
             Fault.RecoveryDeadline, Outcome);
     }
 }

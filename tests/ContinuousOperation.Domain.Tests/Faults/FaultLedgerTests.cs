@@ -307,4 +307,16 @@ public class FaultLedgerTests
         Assert.Equal([2, 3], ledger.ToRearm(new EntityRecovered(EntityKind.OrderBook, Btc, T0.AddSeconds(1))).Select(f => f.Id));
         Assert.Equal([1], ledger.ToRearm(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(1))).Select(f => f.Id));
     }
+
+    [Fact]
+    public void A_fault_injected_after_its_target_started_reached_it_and_is_not_armed_twice()
+    {
+        ledger.Injected(Fault(1, FaultKind.TraderCrash, Btc), T0);
+
+        // The trader started before the crash was sent and announces its recovery (after its first sync) before
+        // taking the crash waiting in its mailbox.
+        var recovered = new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(1), StartedAt: T0.AddSeconds(-1));
+
+        Assert.Empty(ledger.ToRearm(recovered));
+    }
 }
