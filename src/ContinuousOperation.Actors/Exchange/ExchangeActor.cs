@@ -45,7 +45,7 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         Receive<Terminated>(t => Unsubscribe(t.ActorRef));
         Receive<Heartbeat>(_ => SendHeartbeats());
         Receive<CloseBooks>(_ => CloseAll());
-        Receive<InjectCrash>(crash => throw crash.Exception());
+        Receive<InjectCrash>(crash => throw crash.TakeEffect(Sender));
         Receive<InjectMarketDataFault>(ArmStreamFault);
         Receive<InjectRequestFaults>(fault =>
         {
@@ -72,10 +72,12 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         foreach (var subscriber in stream.Subscribers)
             subscriber.Tell(new MarketDataDisconnected(symbol));
 
-        // Request faults armed here die with this incarnation: their effect is over, recovery can be judged from now.
+        // Faults in effect here (silenced streams, requests still to break) die with this incarnation: their effect is
+        // over, recovery can be judged from now. Those not yet in effect are armed again once the venue is back.
         var now = DateTimeOffset.UtcNow;
-        foreach (var faultId in requestFaults.Values.SelectMany(f => f.Disarm()))
-            faultReporter.Tell(new RequestFaultSpent(faultId, now));
+        var silences = streams.Values.Select(s => s.Tamper.SilencedBy(now)).OfType<int>();
+        foreach (var faultId in silences.Concat(requestFaults.Values.SelectMany(f => f.Disarm())))
+            faultReporter.Tell(new FaultEffectEnded(faultId, now));
     }
 
     private void Route(IWithSymbol request)
@@ -98,17 +100,19 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
             Sender.Tell(new RequestFailed(request.Symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
         var now = DateTimeOffset.UtcNow;
         if (fault.First) faultReporter.Tell(new FaultApplied(fault.FaultId, now));
-        if (fault.Last) faultReporter.Tell(new RequestFaultSpent(fault.FaultId, now));
+        if (fault.Last) faultReporter.Tell(new FaultEffectEnded(fault.FaultId, now));
     }
 
     private void Fanout(BookPublished published)
     {
         var stream = streams[published.Symbol];
-        var (deliver, applied) = stream.Tamper.Pass(stream.Next(published, DateTime.UtcNow), DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var (deliver, applied) = stream.Tamper.Pass(stream.Next(published, now.UtcDateTime), now);
+        // The fault took effect before subscribers can react to it: their recovery is stamped later.
+        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, now));
         foreach (var update in deliver)
         foreach (var subscriber in stream.Subscribers)
             subscriber.Tell(update);
-        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, DateTimeOffset.UtcNow));
     }
 
     private void Subscribe(SubscribeMarketData subscribe)
@@ -125,16 +129,11 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         faultReporter = Sender;
         var stream = streams[fault.Symbol];
         var now = DateTimeOffset.UtcNow;
-        if (fault.Kind == FaultKind.StreamDisconnect)
-        {
-            foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(fault.Symbol));
-            stream.Subscribers.Clear();
-            faultReporter.Tell(new FaultApplied(fault.FaultId, now));
-            return;
-        }
-
-        if (stream.Tamper.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is { } appliedNow)
-            faultReporter.Tell(new FaultApplied(appliedNow, now));
+        if (stream.Tamper.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is not { } appliedNow) return;
+        faultReporter.Tell(new FaultApplied(appliedNow, now));
+        if (fault.Kind != FaultKind.StreamDisconnect) return;
+        foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(fault.Symbol));
+        stream.Subscribers.Clear();
     }
 
     private void Unsubscribe(IActorRef subscriber)

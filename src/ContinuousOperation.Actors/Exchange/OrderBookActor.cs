@@ -26,6 +26,9 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private static readonly TimeSpan AccountHeartbeatInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
     private readonly StreamTamper<object> accountChannel = new();
+    /// <summary>When this incarnation was created: a fault sent to the book before then never reached it.</summary>
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+
     private IActorRef faultReporter = ActorRefs.Nobody;
     private VenueRecovery? recovery;
     private SymbolVenue venue = null!;
@@ -50,7 +53,7 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         Command<CloseBook>(Close);
         Command<Terminated>(t => RemoveOwner(t.ActorRef));
         Command<AccountHeartbeatTick>(_ => SendAccountHeartbeats());
-        Command<InjectCrash>(crash => throw crash.Exception());
+        Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
         Command<InjectAccountChannelFault>(ArmAccountChannelFault);
     }
 
@@ -70,7 +73,8 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         venue = recovery!.Build((int)LastSequenceNr);
         closed = recovery.IsClosed;
         recovery = null;
-        Context.System.EventStream.Publish(new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
+        Context.System.EventStream.Publish(
+            new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt));
         if (closed) return;
 
         Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);
@@ -200,9 +204,11 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private void SendToOwner(AccountId account, object message)
     {
         if (OwnerOf(account) is not { } owner) return;
-        var (deliver, applied) = accountChannel.Pass(message, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var (deliver, applied) = accountChannel.Pass(message, now);
+        // The fault took effect before the owner can react to it: its recovery is stamped later.
+        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, now));
         foreach (var push in deliver) owner.Tell(push);
-        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, DateTimeOffset.UtcNow));
     }
 
     private void SendAccountHeartbeats()
@@ -217,6 +223,9 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     protected override void PostStop()
     {
         foreach (var owner in accountOwners.Values) owner.Tell(new AccountChannelClosed(Symbol));
+        // A silence dies with the book; faults armed but not yet in effect are armed again once it is back.
+        if (accountChannel.SilencedBy(DateTimeOffset.UtcNow) is { } silence)
+            faultReporter.Tell(new FaultEffectEnded(silence, DateTimeOffset.UtcNow));
         base.PostStop();
     }
 
@@ -224,21 +233,16 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     {
         faultReporter = Sender;
         var now = DateTimeOffset.UtcNow;
-        if (fault.Kind == FaultKind.StreamDisconnect)
+        if (accountChannel.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is not { } appliedNow) return;
+        faultReporter.Tell(new FaultApplied(appliedNow, now));
+        if (fault.Kind != FaultKind.StreamDisconnect) return;
+        foreach (var owner in accountOwners.Values)
         {
-            foreach (var owner in accountOwners.Values)
-            {
-                Context.Unwatch(owner);
-                owner.Tell(new AccountChannelClosed(Symbol));
-            }
-
-            accountOwners.Clear();
-            faultReporter.Tell(new FaultApplied(fault.FaultId, now));
-            return;
+            Context.Unwatch(owner);
+            owner.Tell(new AccountChannelClosed(Symbol));
         }
 
-        if (accountChannel.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is { } appliedNow)
-            faultReporter.Tell(new FaultApplied(appliedNow, now));
+        accountOwners.Clear();
     }
 
     private void Publish(IReadOnlyList<TradePrint> prints) =>

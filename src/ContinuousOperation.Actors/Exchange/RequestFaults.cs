@@ -6,10 +6,13 @@ namespace ContinuousOperation.Actors.Exchange;
 internal sealed class RequestFaults
 {
     private readonly Queue<(int FaultId, FaultKind Kind)> pending = new();
+    private readonly HashSet<int> known = [];
     private int? lastTaken;
 
+    /// <summary>Arms a fault once: the injector arms again what its target may have lost in a restart.</summary>
     public void Arm(int faultId, FaultKind kind, int count)
     {
+        if (!known.Add(faultId)) return;
         for (var i = 0; i < count; i++) pending.Enqueue((faultId, kind));
     }
 
@@ -25,10 +28,11 @@ internal sealed class RequestFaults
         return (next.FaultId, next.Kind, first, last);
     }
 
-    /// <summary>Drops what is still armed (the venue went down) and returns the faults concerned: their effect is over.</summary>
+    /// <summary>Drops what is still armed (the venue went down) and returns the faults that had begun breaking
+    /// requests: their effect is over. One that had broken none never took effect; the injector arms it again.</summary>
     public IReadOnlyList<int> Disarm()
     {
-        var faults = pending.Select(p => p.FaultId).Distinct().ToArray();
+        var faults = pending.Select(p => p.FaultId).Distinct().Where(id => id == lastTaken).ToArray();
         pending.Clear();
         return faults;
     }

@@ -72,29 +72,28 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 
     private void Inject(ScheduledFault fault)
     {
-        var now = DateTimeOffset.UtcNow;
         log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
-        ledger.Injected(fault, now);
+        ledger.Injected(fault, DateTimeOffset.UtcNow);
+        if (fault.Kind == FaultKind.DatabaseOutage) HoldOutage(fault);
+        else Arm(fault);
+    }
 
+    /// <summary>Hands the fault to the actor that makes it happen; that actor tells when it takes effect.</summary>
+    private void Arm(ScheduledFault fault)
+    {
         switch (fault.Kind)
         {
             case FaultKind.TraderCrash:
                 Context.ActorSelection(traders.Path / $"trader-{fault.Symbol}" / "trader").Tell(new InjectCrash(fault.Id));
-                InEffect(fault.Id, now);
                 break;
             case FaultKind.OrderBookCrash:
                 Context.ActorSelection(exchange.Path / $"book-{fault.Symbol}" / "book").Tell(new InjectCrash(fault.Id));
-                InEffect(fault.Id, now);
                 break;
             case FaultKind.ExchangeCrash:
                 exchange.Tell(new InjectCrash(fault.Id));
-                InEffect(fault.Id, now);
                 break;
             case FaultKind.RequestTimeout or FaultKind.RequestError:
                 exchange.Tell(new InjectRequestFaults(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Count));
-                break;
-            case FaultKind.DatabaseOutage:
-                HoldOutage(fault);
                 break;
             case var stream when stream.IsStreamFault() && fault.Channel == StreamChannel.Account:
                 exchange.Tell(new InjectAccountChannelFault(fault.Id, fault.Symbol!.Value, fault.Kind, fault.Duration));
@@ -108,9 +107,11 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     /// <summary>Errors are put down to a fault only once it is in effect: one that never takes effect explains nothing.</summary>
     private void InEffect(int faultId, DateTimeOffset at)
     {
-        if (!ledger.Applied(faultId, at)) return;
+        if (ledger.Applied(faultId, at) is not { } record) return;
         var fault = settings.Schedule.First(f => f.Id == faultId);
         metrics.Tell(new FaultInEffect(fault.Id, fault.Kind, fault.Symbol));
+        if (record.Outcome == FaultOutcome.Recovered) Recovered(record);
+        AnswerIfSettled();
     }
 
     /// <summary>The outage runs on its own: it tells when writes start failing and publishes when they work again.</summary>
@@ -128,7 +129,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
                     await Task.Delay(fault.Duration);
                 }
 
-                events.Publish(new OutageEnded(fault.Id, DateTimeOffset.UtcNow));
+                events.Publish(new FaultEffectEnded(fault.Id, DateTimeOffset.UtcNow));
             }
             catch (Exception ex)
             {
@@ -139,14 +140,28 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 
     private void Observe(RecoverySignal signal)
     {
-        foreach (var recovered in ledger.Observe(signal))
-        {
-            log.Info("Fault #{FaultId} {Kind} on {Target} recovered in {TimeToRecover}", recovered.Id, recovered.Kind.Name(),
-                recovered.Target, recovered.TimeToRecover);
-            metrics.Tell(new FaultSettled(recovered.Id));
-        }
-
+        foreach (var recovered in ledger.Observe(signal)) Recovered(recovered);
+        if (signal is EntityRecovered back) Rearm(back);
         AnswerIfSettled();
+    }
+
+    private void Recovered(FaultRecord fault)
+    {
+        log.Info("Fault #{FaultId} {Kind} on {Target} recovered in {TimeToRecover}", fault.Id, fault.Kind.Name(),
+            fault.Target, fault.TimeToRecover);
+        metrics.Tell(new FaultSettled(fault.Id));
+    }
+
+    /// <summary>A fault that came while its target was down, or that its target lost in a restart, is armed again
+    /// once the target is back: it takes effect late, but it takes effect.</summary>
+    private void Rearm(EntityRecovered back)
+    {
+        foreach (var fault in ledger.ToRearm(back))
+        {
+            log.Info("Arming fault #{FaultId} {Kind} on {Target} again: it had not taken effect when its target (re)started",
+                fault.Id, fault.Kind.Name(), fault.Target);
+            Arm(fault);
+        }
     }
 
     private void Settle(IReadOnlyList<FaultRecord> missed, string why)

@@ -1,3 +1,4 @@
+using Akka.Actor;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Primitives;
@@ -7,7 +8,13 @@ namespace ContinuousOperation.Actors.Faults;
 /// <summary>Makes the receiving actor throw, so its supervisor has to deal with a real failure.</summary>
 public sealed record InjectCrash(int FaultId)
 {
-    public InjectedFaultException Exception() => new($"injected crash (fault #{FaultId})");
+    /// <summary>Tells the injector the crash takes effect now (only now does the incarnation it ends stop: what that
+    /// incarnation still announces is not a recovery), and gives the exception to throw.</summary>
+    public InjectedFaultException TakeEffect(IActorRef injector)
+    {
+        injector.Tell(new FaultApplied(FaultId, DateTimeOffset.UtcNow));
+        return new InjectedFaultException($"injected crash (fault #{FaultId})");
+    }
 }
 
 public sealed class InjectedFaultException(string message) : Exception(message);

@@ -169,7 +169,7 @@ public sealed partial class TraderActor
             if (!recoveryAnnounced)
             {
                 recoveryAnnounced = true;
-                Publish(new EntityRecovered(EntityKind.Trader, Symbol, DateTimeOffset.UtcNow));
+                Publish(new EntityRecovered(EntityKind.Trader, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt));
             }
 
             AfterChange();

@@ -27,6 +27,10 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     private readonly IActorRef exchange;
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
+
+    /// <summary>When this incarnation was created: a fault sent to the trader before then never reached it.</summary>
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+
     private TraderState state;
     private Random rng = null!;
     private IActorRef? drainRequester;
@@ -66,7 +70,7 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
         Command<MarketDataFetchFailed>(f => OnRequestFailed(new RequestFailed(Symbol, f.Request, f.Reason)));
         Command<Housekeeping>(_ => Housekeep());
         Command<StopTrading>(_ => BeginDrain());
-        Command<InjectCrash>(crash => throw crash.Exception());
+        Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
     }
 
     public static Props Props(TraderSettings settings, ITradingStrategy strategy, IActorRef exchange, IActorRef metrics) =>

@@ -6,10 +6,24 @@ namespace ContinuousOperation.Domain.Faults;
 /// The account of every injected fault: when it was injected, when it took effect, and which recovery signal ended
 /// it. A signal only ends a fault once the fault's own effect is over (a silent stream cannot "recover" while it is
 /// still being silenced), and the deadline runs from that moment.
+/// <para>
+/// The account depends on when things happened, never on the order in which the news of them arrives: the venue
+/// tells that a fault took effect and the system announces its recovery by different routes, so a signal may arrive
+/// before the news of the fault it ends. Signals are therefore kept for <c>signalLead</c> and count for a fault that
+/// turns out to have taken effect before them.
+/// </para>
 /// </summary>
-public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
+public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan signalLead)
 {
+    /// <summary>Far longer than a message takes between two local actors, even through a garbage collection.</summary>
+    public static readonly TimeSpan DefaultSignalLead = TimeSpan.FromSeconds(2);
+
     private readonly List<Entry> entries = [];
+    private readonly List<RecoverySignal> recent = [];
+
+    public FaultLedger(IReadOnlyCollection<Symbol> symbols) : this(symbols, DefaultSignalLead)
+    {
+    }
 
     /// <summary>Faults in effect or recovering: the run should not drain while there are some (within their deadlines).</summary>
     public bool HasPending => entries.Any(e => e.Outcome == FaultOutcome.Pending);
@@ -17,38 +31,43 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
     public void Injected(ScheduledFault fault, DateTimeOffset at) => entries.Add(new Entry(fault, at));
 
     /// <summary>The fault took effect: an actor was crashed, a message was really dropped, the lock was taken.
-    /// Returns false when it was already known to have (or is unknown).</summary>
-    public bool Applied(int faultId, DateTimeOffset at)
+    /// Returns its record (recovered already if signals that came first prove it), or null when it was already known
+    /// to have taken effect (or is unknown).</summary>
+    public FaultRecord? Applied(int faultId, DateTimeOffset at)
     {
         var entry = entries.Find(e => e.Fault.Id == faultId);
-        if (entry is null || entry.AppliedAt is not null) return false;
+        if (entry is null || entry.AppliedAt is not null) return null;
         entry.AppliedAt = at;
         // An outage ends when the lock is released, a request fault when its last request is broken: both are told.
         var endIsTold = entry.Fault.Kind == FaultKind.DatabaseOutage || entry.Fault.Kind.IsRequestFault();
         entry.EffectEndsAt = endIsTold ? null : at + entry.Fault.Duration;
         if (entry.Fault.Kind == FaultKind.ExchangeCrash) entry.BooksToRecover.UnionWith(symbols);
-        return true;
+        foreach (var early in recent.Where(s => s.At >= at).OrderBy(s => s.At))
+            if (Observe(entry, early)) break;
+        return entry.Record;
     }
 
     /// <summary>Lets the signal end the faults it ends, and returns those.</summary>
     public IReadOnlyList<FaultRecord> Observe(RecoverySignal signal)
     {
-        var ended = new List<FaultRecord>();
-        foreach (var entry in entries.Where(e => e.Outcome == FaultOutcome.Pending || (e.Missed && e.RecoveredAt is null)))
-        {
-            if (signal.At < entry.AppliedAt) continue;
-            if (entry.Fault.Kind == FaultKind.DatabaseOutage) ObserveOutage(entry, signal);
-            else if (signal is RequestFaultSpent spent && spent.FaultId == entry.Fault.Id) entry.EffectEndsAt = spent.At;
-            else if (signal.At >= entry.EffectEndsAt && Ends(entry, signal)) entry.RecoveredAt = signal.At;
-            if (entry.RecoveredAt is not null) ended.Add(entry.Record);
-        }
-
-        return ended;
+        recent.Add(signal);
+        Forget(signal.At);
+        return entries.Where(e => e.IsOpen).Where(e => Observe(e, signal)).Select(e => e.Record).ToArray();
     }
+
+    /// <summary>Faults on the recovered entity's symbol that were injected before its incarnation started and never
+    /// took effect: the entity was not running when they came, or lost them when it restarted. They are to be armed
+    /// again, now that it is back. Those injected since reached this incarnation, and take effect on their own.</summary>
+    public IReadOnlyList<ScheduledFault> ToRearm(EntityRecovered recovered) => entries
+        .Where(e => e.AppliedAt is null && e.InjectedAt < (recovered.StartedAt ?? recovered.At)
+            && e.Fault.Symbol == recovered.Symbol && HeldBy(e.Fault.Kind) == recovered.Entity)
+        .Select(e => e.Fault)
+        .ToArray();
 
     /// <summary>Marks faults whose deadline passed without recovery and returns them (each once).</summary>
     public IReadOnlyList<FaultRecord> TakeMissed(DateTimeOffset now)
     {
+        Forget(now);
         var missed = entries
             .Where(e => e.Outcome == FaultOutcome.Pending && e.EffectEndsAt is { } end && now > end + e.Fault.RecoveryDeadline)
             .ToArray();
@@ -91,6 +110,44 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
         var n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2,
     };
 
+    /// <summary>A crash takes effect in the trader it crashes; every other fault of a symbol is held by the venue
+    /// (the book's account channel, or the exchange, whose books restart with it).</summary>
+    private static EntityKind HeldBy(FaultKind kind) => kind == FaultKind.TraderCrash ? EntityKind.Trader : EntityKind.OrderBook;
+
+    /// <summary>Signals older than the lead can no longer be ahead of the news of a fault.</summary>
+    private void Forget(DateTimeOffset now) => recent.RemoveAll(s => s.At < now - signalLead);
+
+    /// <summary>Lets one signal act on one fault in effect; true when it ended the fault.</summary>
+    private static bool Observe(Entry entry, RecoverySignal signal)
+    {
+        if (signal.At < entry.AppliedAt) return false;
+        if (signal is FaultEffectEnded ended && ended.FaultId == entry.Fault.Id)
+            entry.EffectEndsAt = entry.EffectEndsAt < ended.At ? entry.EffectEndsAt : ended.At;
+        if (entry.Fault.Kind == FaultKind.DatabaseOutage) return ObserveOutage(entry, signal);
+        if (!(signal.At >= entry.EffectEndsAt && Ends(entry, signal))) return false;
+        entry.RecoveredAt = signal.At;
+        return true;
+    }
+
+    /// <summary>An outage is over when the database accepts writes again and every entity it stopped is running again,
+    /// whichever of the two came last (an entity may replay its journal while writes still fail).</summary>
+    private static bool ObserveOutage(Entry entry, RecoverySignal signal)
+    {
+        switch (signal)
+        {
+            case EntityStopped stopped:
+                entry.Stopped.Add((stopped.Entity, stopped.Symbol));
+                break;
+            case EntityRecovered recovered:
+                entry.Stopped.Remove((recovered.Entity, recovered.Symbol));
+                break;
+        }
+
+        if (entry.EffectEndsAt is not { } end || entry.Stopped.Count > 0) return false;
+        entry.RecoveredAt = signal.At > end ? signal.At : end;
+        return true;
+    }
+
     private static bool Ends(Entry entry, RecoverySignal signal)
     {
         var fault = entry.Fault;
@@ -114,28 +171,10 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
     /// way may have been answered before the lost fill was even sent.</summary>
     private static bool SyncedSinceEffect(Entry entry, StreamRestored restored) => restored.RequestedAt >= entry.EffectEndsAt;
 
-    /// <summary>An outage is over when the database accepts writes again and every entity it stopped is running again.</summary>
-    private static void ObserveOutage(Entry entry, RecoverySignal signal)
-    {
-        switch (signal)
-        {
-            case OutageEnded ended when ended.FaultId == entry.Fault.Id:
-                entry.EffectEndsAt = ended.At;
-                break;
-            case EntityStopped stopped:
-                entry.Stopped.Add((stopped.Entity, stopped.Symbol));
-                break;
-            case EntityRecovered recovered:
-                entry.Stopped.Remove((recovered.Entity, recovered.Symbol));
-                break;
-        }
-
-        if (entry.EffectEndsAt is not null && entry.Stopped.Count == 0) entry.RecoveredAt = signal.At;
-    }
-
     private sealed class Entry(ScheduledFault fault, DateTimeOffset injectedAt)
     {
         public ScheduledFault Fault { get; } = fault;
+        public DateTimeOffset InjectedAt { get; } = injectedAt;
         public DateTimeOffset? AppliedAt { get; set; }
         public DateTimeOffset? EffectEndsAt { get; set; }
         public DateTimeOffset? RecoveredAt { get; set; }
@@ -143,13 +182,16 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols)
         public HashSet<Symbol> BooksToRecover { get; } = [];
         public HashSet<(EntityKind, Symbol)> Stopped { get; } = [];
 
+        /// <summary>In effect and not yet recovered: signals can still end it (a missed fault records its late recovery).</summary>
+        public bool IsOpen => AppliedAt is not null && RecoveredAt is null;
+
         public FaultOutcome Outcome =>
             Missed ? FaultOutcome.Missed
             : RecoveredAt is not null ? FaultOutcome.Recovered
             : AppliedAt is null ? FaultOutcome.NotApplied
             : FaultOutcome.Pending;
 
-        public FaultRecord Record => new(Fault.Id, Fault.Kind, Fault.Target, Fault.At, injectedAt, AppliedAt, RecoveredAt,
+        public FaultRecord Record => new(Fault.Id, Fault.Kind, Fault.Target, Fault.At, InjectedAt, AppliedAt, RecoveredAt,
             Fault.RecoveryDeadline, Outcome);
     }
 }

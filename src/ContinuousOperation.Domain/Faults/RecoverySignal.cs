@@ -13,8 +13,11 @@ public enum EntityKind
 public abstract record RecoverySignal(DateTimeOffset At);
 
 /// <summary>A persistent entity is running again after a (re)start: a book has replayed its journal, a trader has
-/// replayed its journal and synced its account with the venue.</summary>
-public sealed record EntityRecovered(EntityKind Entity, Symbol Symbol, DateTimeOffset At) : RecoverySignal(At);
+/// replayed its journal and synced its account with the venue. <paramref name="StartedAt"/> is when this incarnation
+/// was created (by default, <paramref name="At"/>): what was sent to the entity before then reached an incarnation that
+/// died, or none at all.</summary>
+public sealed record EntityRecovered(EntityKind Entity, Symbol Symbol, DateTimeOffset At, DateTimeOffset? StartedAt = null)
+    : RecoverySignal(At);
 
 /// <summary>A persistent entity stopped because its journal write failed; the back-off supervisor will start it again.</summary>
 public sealed record EntityStopped(EntityKind Entity, Symbol Symbol, DateTimeOffset At) : RecoverySignal(At);
@@ -28,9 +31,8 @@ public sealed record StreamRestored(Symbol Symbol, StreamChannel Channel, DateTi
 /// <summary>A trader recognised a repeated message and ignored it.</summary>
 public sealed record DuplicateIgnored(Symbol Symbol, StreamChannel Channel, DateTimeOffset At) : RecoverySignal(At);
 
-/// <summary>The last request an injected request fault was armed for has been broken: requests are served and answered
-/// again from now on.</summary>
-public sealed record RequestFaultSpent(int FaultId, DateTimeOffset At) : RecoverySignal(At);
-
-/// <summary>The injected database outage is over: the database accepts writes again.</summary>
-public sealed record OutageEnded(int FaultId, DateTimeOffset At) : RecoverySignal(At);
+/// <summary>An armed fault's effect is over, at a moment only the venue knows: the last request a request fault was
+/// armed for has been broken, the database lock of an outage was released, or the actor holding the fault (a silenced
+/// stream, requests still to break) stopped, taking the fault down with it. A fault whose effect has a planned end
+/// (a silence) keeps the earlier of the two.</summary>
+public sealed record FaultEffectEnded(int FaultId, DateTimeOffset At) : RecoverySignal(At);

@@ -4,19 +4,25 @@ namespace ContinuousOperation.Domain.Faults;
 /// Applies stream faults to a sequence of outgoing messages, the way a bad network would: drop the next message,
 /// deliver it twice, swap it with the one after, or deliver nothing at all for a while. Faults armed together take
 /// effect one after the other. The sender keeps numbering messages as usual, so receivers see real gaps.
+/// A fault armed again (its target restarted before it took effect, and the injector cannot know whether this
+/// tamper is the one that lost it) is armed once.
 /// </summary>
 public sealed class StreamTamper<T>
 {
     private readonly Queue<(int FaultId, FaultKind Kind)> armed = new();
+    private readonly HashSet<int> known = [];
     private (int FaultId, T Message)? held;
-    private DateTimeOffset silentUntil = DateTimeOffset.MinValue;
+    private (int FaultId, DateTimeOffset Until)? silence;
 
-    /// <summary>Arms a fault. A silence starts at once: its id is returned as taking effect now.</summary>
+    /// <summary>Arms a fault. A silence starts at once, and so does a disconnect (the holder closes its receivers'
+    /// connections): their id is returned as taking effect now.</summary>
     public int? Arm(int faultId, FaultKind kind, TimeSpan duration, DateTimeOffset now)
     {
+        if (!known.Add(faultId)) return null;
+        if (kind == FaultKind.StreamDisconnect) return faultId;
         if (kind == FaultKind.StreamSilence)
         {
-            silentUntil = now + duration;
+            silence = (faultId, now + duration);
             return faultId;
         }
 
@@ -26,7 +32,10 @@ public sealed class StreamTamper<T>
         return null;
     }
 
-    public bool IsSilent(DateTimeOffset now) => now < silentUntil;
+    public bool IsSilent(DateTimeOffset now) => now < silence?.Until;
+
+    /// <summary>The silence going on now, if any: when the stream's holder stops, the silence ends with it.</summary>
+    public int? SilencedBy(DateTimeOffset now) => IsSilent(now) ? silence!.Value.FaultId : null;
 
     /// <summary>What to deliver now in place of <paramref name="message"/>, and the fault that took effect with it.</summary>
     public (IReadOnlyList<T> Deliver, int? Applied) Pass(T message, DateTimeOffset now)

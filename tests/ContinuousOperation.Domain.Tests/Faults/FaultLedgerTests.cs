@@ -68,7 +68,7 @@ public class FaultLedgerTests
     public void Request_faults_recover_on_the_next_completed_account_sync_of_their_symbol()
     {
         InjectAndApply(Fault(1, FaultKind.RequestTimeout, Eth), T0);
-        ledger.Observe(new RequestFaultSpent(1, T0));
+        ledger.Observe(new FaultEffectEnded(1, T0));
 
         ledger.Observe(new StreamRestored(Btc, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(0.5)));
         ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(2), RequestedAt: T0.AddSeconds(1.5)));
@@ -83,10 +83,10 @@ public class FaultLedgerTests
 
         // That sync may itself be one of the requests the fault breaks.
         ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(1), RequestedAt: T0.AddSeconds(0.5)));
-        ledger.Observe(new RequestFaultSpent(2, T0.AddSeconds(1)));
+        ledger.Observe(new FaultEffectEnded(2, T0.AddSeconds(1)));
         Assert.Equal(FaultOutcome.Pending, Only().Outcome);
 
-        ledger.Observe(new RequestFaultSpent(1, T0.AddSeconds(2)));
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(2)));
         ledger.Observe(new StreamRestored(Eth, StreamChannel.Account, T0.AddSeconds(3), RequestedAt: T0.AddSeconds(1.5)));
         Assert.Equal(FaultOutcome.Pending, Only().Outcome);
 
@@ -124,7 +124,7 @@ public class FaultLedgerTests
 
         ledger.Observe(new EntityStopped(EntityKind.Trader, Btc, T0.AddSeconds(1)));
         ledger.Observe(new EntityStopped(EntityKind.OrderBook, Eth, T0.AddSeconds(1)));
-        ledger.Observe(new OutageEnded(1, T0.AddSeconds(3)));
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(3)));
         ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(4)));
         Assert.Equal(FaultOutcome.Pending, Only().Outcome);
 
@@ -133,11 +133,23 @@ public class FaultLedgerTests
     }
 
     [Fact]
+    public void An_outage_whose_stopped_entity_was_back_before_it_ended_recovers_when_it_ends_whatever_the_order_of_the_news()
+    {
+        InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
+
+        ledger.Observe(new EntityStopped(EntityKind.Trader, Btc, T0.AddSeconds(1)));
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(3)));
+        ledger.Observe(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(2.5)));
+
+        Assert.Equal(T0.AddSeconds(3), Only().RecoveredAt);
+    }
+
+    [Fact]
     public void An_outage_that_stopped_nobody_recovers_when_it_ends()
     {
         InjectAndApply(Fault(1, FaultKind.DatabaseOutage, durationSeconds: 3), T0);
 
-        ledger.Observe(new OutageEnded(1, T0.AddSeconds(3)));
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(3)));
 
         Assert.Equal(T0.AddSeconds(3), Only().RecoveredAt);
     }
@@ -222,5 +234,89 @@ public class FaultLedgerTests
         Assert.Equal(FaultOutcome.Missed, Assert.Single(missed).Outcome);
         Assert.False(ledger.HasPending);
         Assert.Empty(ledger.Close());
+    }
+
+    [Fact]
+    public void A_signal_that_arrives_before_the_news_that_its_fault_took_effect_still_ends_it()
+    {
+        ledger.Injected(Fault(1, FaultKind.StreamReorder, Btc, StreamChannel.MarketData), T0);
+
+        // The trader's resync is announced on the event stream; the venue's word that it reordered comes directly.
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddMilliseconds(3)));
+        var record = ledger.Applied(1, T0.AddMilliseconds(1));
+
+        Assert.Equal(FaultOutcome.Recovered, record?.Outcome);
+        Assert.Equal(TimeSpan.FromMilliseconds(2), Only().TimeToRecover);
+    }
+
+    [Fact]
+    public void A_signal_from_before_the_fault_took_effect_does_not_end_it_whenever_it_arrives()
+    {
+        ledger.Injected(Fault(1, FaultKind.StreamReorder, Btc, StreamChannel.MarketData), T0);
+
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddMilliseconds(1)));
+        ledger.Applied(1, T0.AddMilliseconds(2));
+
+        Assert.Equal(FaultOutcome.Pending, Only().Outcome);
+    }
+
+    [Fact]
+    public void Signals_are_kept_for_the_lead_only()
+    {
+        var withLead = new FaultLedger([Btc, Eth], signalLead: TimeSpan.FromSeconds(2));
+        withLead.Injected(Fault(1, FaultKind.StreamDrop, Btc, StreamChannel.MarketData), T0);
+
+        withLead.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddSeconds(1)));
+        withLead.Observe(new StreamRestored(Eth, StreamChannel.MarketData, T0.AddSeconds(3.5)));
+        withLead.Applied(1, T0);
+
+        Assert.Equal(FaultOutcome.Pending, Assert.Single(withLead.Report("test").Timeline).Outcome);
+    }
+
+    [Fact]
+    public void A_silence_whose_holder_stopped_is_over_and_recovers_on_the_next_restoration()
+    {
+        InjectAndApply(Fault(1, FaultKind.StreamSilence, Btc, StreamChannel.MarketData, durationSeconds: 8), T0);
+
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(2)));
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddSeconds(2.5)));
+
+        Assert.Equal(T0.AddSeconds(2.5), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void An_end_told_after_the_planned_one_does_not_lengthen_a_silence()
+    {
+        InjectAndApply(Fault(1, FaultKind.StreamSilence, Btc, StreamChannel.MarketData, durationSeconds: 8), T0);
+
+        ledger.Observe(new FaultEffectEnded(1, T0.AddSeconds(10)));
+        ledger.Observe(new StreamRestored(Btc, StreamChannel.MarketData, T0.AddSeconds(9)));
+
+        Assert.Equal(T0.AddSeconds(9), Only().RecoveredAt);
+    }
+
+    [Fact]
+    public void Faults_that_never_took_effect_are_armed_again_when_the_entity_holding_them_is_back()
+    {
+        ledger.Injected(Fault(1, FaultKind.TraderCrash, Btc), T0);
+        ledger.Injected(Fault(2, FaultKind.StreamDrop, Btc, StreamChannel.Account), T0);
+        ledger.Injected(Fault(3, FaultKind.RequestError, Btc), T0);
+        ledger.Injected(Fault(4, FaultKind.StreamDrop, Eth, StreamChannel.Account), T0);
+        InjectAndApply(Fault(5, FaultKind.StreamReorder, Btc, StreamChannel.MarketData), T0);
+
+        Assert.Equal([2, 3], ledger.ToRearm(new EntityRecovered(EntityKind.OrderBook, Btc, T0.AddSeconds(1))).Select(f => f.Id));
+        Assert.Equal([1], ledger.ToRearm(new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(1))).Select(f => f.Id));
+    }
+
+    [Fact]
+    public void A_fault_injected_after_its_target_started_reached_it_and_is_not_armed_twice()
+    {
+        ledger.Injected(Fault(1, FaultKind.TraderCrash, Btc), T0);
+
+        // The trader started before the crash was sent and announces its recovery (after its first sync) before
+        // taking the crash waiting in its mailbox.
+        var recovered = new EntityRecovered(EntityKind.Trader, Btc, T0.AddSeconds(1), StartedAt: T0.AddSeconds(-1));
+
+        Assert.Empty(ledger.ToRearm(recovered));
     }
 }

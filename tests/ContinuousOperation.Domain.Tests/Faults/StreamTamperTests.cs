@@ -77,4 +77,32 @@ public class StreamTamperTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => tamper.Arm(1, FaultKind.TraderCrash, TimeSpan.Zero, T0));
     }
+
+    [Fact]
+    public void A_fault_armed_again_takes_effect_once()
+    {
+        tamper.Arm(7, FaultKind.StreamDrop, TimeSpan.Zero, T0);
+        tamper.Arm(7, FaultKind.StreamDrop, TimeSpan.Zero, T0);
+
+        Assert.Equal([2, 3], Send(1, 2, 3));
+        Assert.Null(tamper.Arm(7, FaultKind.StreamDrop, TimeSpan.Zero, T0));
+        Assert.Equal([4], Send(4));
+    }
+
+    [Fact]
+    public void A_disconnect_takes_effect_at_once_and_only_once()
+    {
+        Assert.Equal(7, tamper.Arm(7, FaultKind.StreamDisconnect, TimeSpan.Zero, T0));
+        Assert.Null(tamper.Arm(7, FaultKind.StreamDisconnect, TimeSpan.Zero, T0));
+        Assert.Equal([1], Send(1));
+    }
+
+    [Fact]
+    public void The_silence_going_on_is_named_so_that_its_holder_can_end_it()
+    {
+        tamper.Arm(7, FaultKind.StreamSilence, TimeSpan.FromSeconds(5), T0);
+
+        Assert.Equal(7, tamper.SilencedBy(T0.AddSeconds(4)));
+        Assert.Null(tamper.SilencedBy(T0.AddSeconds(5)));
+    }
 }
