@@ -42,6 +42,8 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
             ReportError(failed.Fault.Id, failed.Fault.Kind, failed.Fault.Target, $"could not be injected: {failed.Reason}"));
         Receive<AwaitFaultsSettled>(_ =>
         {
+            // The run is ending: faults not yet due are not injected into the drain (the clock may have started late).
+            foreach (var fault in settings.Schedule) Timers.Cancel($"fault-{fault.Id}");
             awaitingSettled.Add(Sender);
             AnswerIfSettled();
         });

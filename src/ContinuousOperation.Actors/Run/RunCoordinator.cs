@@ -17,7 +17,7 @@ using ContinuousOperation.Domain.Trading;
 namespace ContinuousOperation.Actors.Run;
 
 /// <summary>
-/// Owns one run's lifecycle: start the actor tree (and the fault injector, if the run has faults), trade until the
+/// Owns one run's lifecycle: start the actor tree (and, once it is up, the fault injector if the run has faults), trade until the
 /// deadline (or <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain
 /// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
 /// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
@@ -36,15 +36,17 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef exchange;
     private readonly IActorRef traders;
     private readonly IActorRef consistency;
-    private readonly IActorRef? faults;
     private readonly TimeSpan longestRecoveryDeadline;
     private readonly RunSettings settings;
+    private IActorRef? faults;
     private RunOutcome? outcome;
     private bool finishing;
 
     public RunCoordinator(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId)
     {
         this.settings = settings;
+        // Before the children exist, so that no announcement that they are up can be missed.
+        if (!settings.Faults.IsEmpty) Context.System.EventStream.Subscribe(Self, typeof(EntityRecovered));
         metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings)), "metrics");
         exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
         traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
@@ -56,9 +58,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
         longestRecoveryDeadline = settings.Faults.Rules.Values.Select(r => r.RecoveryDeadline + r.Duration)
             .DefaultIfEmpty(TimeSpan.Zero).Max();
-        if (!settings.Faults.IsEmpty)
-            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(settings), exchange, traders, metrics, outage),
-                "faults");
+        if (!settings.Faults.IsEmpty) StartFaultsOnceUp(settings, outage);
 
         Receive<WaitForRunOutcome>(_ =>
         {
@@ -98,6 +98,31 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         settings.Speed, settings.Symbols.ToArray());
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>The fault clock starts when every book and trader is up (or after <see cref="FaultClockCap"/> if one
+    /// never comes up: its faults then find it down, as they would later in the run). Faults fired at a system still
+    /// starting would land on nothing, and whether they break anything would depend on how fast it started.</summary>
+    private void StartFaultsOnceUp(RunSettings run, IDatabaseOutage outage)
+    {
+        void Start(string why)
+        {
+            if (faults is not null || finishing) return;
+            Context.System.EventStream.Unsubscribe(Self, typeof(EntityRecovered));
+            Timers.Cancel(nameof(FaultClockCap));
+            log.Info("Fault clock started: {Reason}", why);
+            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(run), exchange, traders, metrics, outage), "faults");
+        }
+
+        var readiness = new ReadinessGate(run.Symbols);
+        Receive<EntityRecovered>(up =>
+        {
+            if (readiness.Observe(up)) Start("every book and trader is up");
+        });
+        Receive<FaultClockCap>(_ => Start($"not every book and trader was up after {FaultClockCap.After}"));
+        Timers.StartSingleTimer(nameof(FaultClockCap), FaultClockCap.Instance, FaultClockCap.After);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     // Supervisors give up on a child that keeps failing fast; the coordinator sees it as Terminated (critical).
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -152,6 +177,12 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         {
             metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Error, "run", $"{name} failed: {ex.Message}"));
         }
+    }
+
+    private sealed record FaultClockCap
+    {
+        public static readonly TimeSpan After = TimeSpan.FromSeconds(30);
+        public static readonly FaultClockCap Instance = new();
     }
 
     private sealed record RunDeadline

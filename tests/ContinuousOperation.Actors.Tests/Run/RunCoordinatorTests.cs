@@ -1,6 +1,7 @@
 using Akka.Actor;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Actors.Tests.Support;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
@@ -58,5 +59,40 @@ public class RunCoordinatorTests : SqliteTestKit
 
         // Asked again after the end, the coordinator answers with the same outcome.
         Assert.Same(completed, await run.Ask<RunOutcome>(WaitForRunOutcome.Instance, TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task Faults_are_injected_only_once_every_book_and_trader_is_up()
+    {
+        var up = CreateTestProbe();
+        Sys.EventStream.Subscribe(up.Ref, typeof(EntityRecovered));
+        // Six crashes planned over 5-80 % of the run: the first is due within 0.7 s of wall time.
+        var crashes = new FaultProfile("early", new Dictionary<FaultKind, FaultRule>
+        {
+            [FaultKind.TraderCrash] = new(RatePerHour: 540, RecoveryDeadline: TimeSpan.FromSeconds(30)),
+        });
+        // A slow start, as on a loaded machine: while another connection holds the write lock, the journal cannot
+        // initialise, so no book or trader can come up during the first 1.5 s.
+        var writes = await new SqliteWriteLock(Journal.ConnectionString).BeginAsync(CancellationToken.None);
+        var run = Sys.ActorOf(RunCoordinator.Props(Settings(TimeSpan.FromSeconds(4)) with { Faults = crashes },
+            new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await writes.DisposeAsync();
+
+        var lastUp = DateTimeOffset.MinValue;
+        var entities = new HashSet<(EntityKind, string)>();
+        while (entities.Count < 4)
+        {
+            var announced = up.ExpectMsg<EntityRecovered>(TimeSpan.FromSeconds(30));
+            if (entities.Add((announced.Entity, announced.Symbol.Value))) lastUp = announced.At;
+        }
+
+        var completed = Assert.IsType<RunCompleted>(await run.Ask<RunOutcome>(WaitForRunOutcome.Instance, TimeSpan.FromSeconds(90)));
+        Assert.NotEmpty(completed.Faults.Timeline);
+        Assert.All(completed.Faults.Timeline, crash =>
+        {
+            Assert.True(crash.InjectedAt >= lastUp, $"fault #{crash.Id} injected at {crash.InjectedAt:O}, every entity up at {lastUp:O}");
+            Assert.Equal(FaultOutcome.Recovered, crash.Outcome);
+        });
     }
 }
