@@ -13,16 +13,15 @@ namespace ContinuousOperation.Cli.Commands;
 /// Exit code 0 when every invariant holds, 1 on violations, 3 when the journal cannot be read.</summary>
 internal sealed class ReconcileCommand : Command
 {
-    private readonly Option<string> _db = new("--db")
+    private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string")
     {
-        Description = "Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string",
         Required = true,
     };
 
     public ReconcileCommand() : base("reconcile", "Check the consistency of an existing journal database")
     {
-        Options.Add(_db);
-        SetAction((parse, cancellationToken) => ExecuteAsync(DatabaseTarget.Parse(parse.GetValue(_db)!), cancellationToken));
+        _database.AddTo(this);
+        SetAction((parse, cancellationToken) => ExecuteAsync(_database.Resolve(parse)!, cancellationToken));
     }
 
     private static async Task<int> ExecuteAsync(DatabaseTarget database, CancellationToken cancellationToken)

@@ -9,32 +9,65 @@ using Serilog;
 
 namespace ContinuousOperation.Cli.Commands;
 
-/// <summary>What <c>run</c> does, in order: folder → logging → database → actor system → run → report → exit code.</summary>
+/// <summary>What <c>run</c> does, in order: database check → folder → logging → actor system → run → report → exit
+/// code. Until the run's coordinator exists nothing of value has been made, so a rejection (exit 2 or 3) or a signal
+/// before that point removes the run folder again: a run that did not start leaves nothing behind.</summary>
 internal static class RunVerb
 {
-    public static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(RunOptions options, ProcessSignals signals, CancellationToken cancellationToken)
     {
+        // A database given by the user is checked before the folder exists; the default one lives inside the folder.
+        if (options.Database is { } given) await DatabasePreparation.PrepareForRunAsync(given, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
-        var settings = options.Settings with { SamplesFile = folder.SamplesFile };
-        using var logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
-        var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
-        Log.Information(
-            "Run of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
-            settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+        RunLogging? logging = null;
+        var started = false;
+        try
+        {
+            logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
+            var settings = options.Settings with { SamplesFile = folder.SamplesFile };
+            var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
+            Log.Information(
+                "Run of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
+                settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+            if (options.Database is null) await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
 
-        await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
-        await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
+            signals.RunStarted(run);
+            started = true;
 
-        var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
-        // Held until the report is written, not only until the outcome arrives: a signal while the report is being
-        // written must not kill the process and leave a half-written run folder.
-        using var stopSignal = new StopSignal(run);
-        var outcome = await RunToTheEndAsync(host.System, run);
-        stopSignal.RunEnded();
+            var outcome = await RunToTheEndAsync(host.System, run);
+            // Signals are still handled (and ignored) until the process ends: one while the report is being written
+            // must not kill the process and leave a half-written run folder.
+            signals.RunEnded();
+            return Report(folder, settings, database, outcome, logging);
+        }
+        catch (Exception e) when (e is not (UsageException or InfrastructureException or OperationCanceledException))
+        {
+            Log.Fatal(e, "The run failed unexpectedly");
+            throw new InfrastructureException($"run failed: {e.GetType().Name}: {e.Message}", e);
+        }
+        finally
+        {
+            try
+            {
+                logging?.Dispose();
+            }
+            finally
+            {
+                if (!started) folder.Discard();
+            }
+        }
+    }
+
+    private static int Report(RunFolder folder, Domain.Run.RunSettings settings, DatabaseTarget database, RunOutcome? outcome, RunLogging logging)
+    {
         if (outcome is not RunCompleted completed)
         {
-            var reason = outcome is RunFailed failed ? failed.Reason : "the actor system terminated before the run ended";
-            throw new InfrastructureException($"run failed: {reason}");
+            var reason = outcome is RunFailed failed ? failed.Reason : "the run's coordinator or the actor system stopped before the run ended";
+            throw new InfrastructureException($"run failed: {reason} (run.log and samples.ndjson in {folder.Path} hold what was recorded)");
         }
 
         var report = RunReportBuilder.Build(settings, database.Describe(),
@@ -42,20 +75,20 @@ internal static class RunVerb
                 completed.Faults));
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
-        ReportWriter.Write(folder, report, summary);
         logging.EndLiveStatus();
         Console.Out.Write(summary);
+        ReportWriter.Write(folder, report, summary);
         Log.Information("Report written to {ReportFile}", folder.ReportFile);
         return exitCode;
     }
 
-    /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the actor system dies
-    /// first, rather than waiting forever.</summary>
+    /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the coordinator stops
+    /// (for example because it failed to start) or the actor system dies first, rather than waiting forever.</summary>
     private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
     {
         var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
-        var first = await Task.WhenAny(outcome, system.WhenTerminated);
-        return first == outcome ? await outcome : null;
+        await Task.WhenAny(outcome, run.WatchAsync(), system.WhenTerminated);
+        return outcome.IsCompletedSuccessfully ? await outcome : null;
     }
 
     private static int ExitCodeOf(RunReport report) => report switch
