@@ -8,6 +8,17 @@ internal sealed record CliResult(int ExitCode, string StandardOutput, string Sta
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
 }
 
+/// <summary>How to start the CLI: its arguments and time limit, and optionally a working directory, extra environment
+/// variables, and a signal to send after a delay or when a line of output appears.</summary>
+internal sealed record CliStart(TimeSpan TimeLimit, params string[] Arguments)
+{
+    public string? WorkingDirectory { get; init; }
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    public string Signal { get; init; } = "TERM";
+    public string? SignalWhenOutputContains { get; init; }
+    public TimeSpan? SignalAfter { get; init; }
+}
+
 internal static class CliProcess
 {
     /// <summary>The CLI is a project reference, so its assembly, runtime config and <c>hocon/</c> folder are built
@@ -24,25 +35,32 @@ internal static class CliProcess
 
     /// <summary>Runs the CLI and sends it <paramref name="signal"/> (e.g. <c>KILL</c>, which no process can handle) as
     /// soon as a line of its standard output contains <paramref name="signalWhenOutputContains"/>.</summary>
-    public static async Task<CliResult> RunAndSignalAsync(
-        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments)
+    public static Task<CliResult> RunAndSignalAsync(
+        TimeSpan timeLimit, string signal, string? signalWhenOutputContains, params string[] arguments) =>
+        RunAsync(new CliStart(timeLimit, arguments) { Signal = signal, SignalWhenOutputContains = signalWhenOutputContains });
+
+    /// <summary>Runs the CLI as <paramref name="start"/> says: where, with what environment, and which signal when.</summary>
+    public static async Task<CliResult> RunAsync(CliStart start)
     {
         Assert.True(File.Exists(CliAssembly), $"CLI not built at {CliAssembly}");
-        var start = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = start.WorkingDirectory ?? "",
         };
-        start.ArgumentList.Add(CliAssembly);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        info.ArgumentList.Add(CliAssembly);
+        foreach (var argument in start.Arguments) info.ArgumentList.Add(argument);
+        foreach (var (name, value) in start.Environment) info.Environment[name] = value;
 
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
-        var output = ReadOutputAsync(process, signal, signalWhenOutputContains);
+        var output = ReadOutputAsync(process, start.Signal, start.SignalWhenOutputContains);
         var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeLimit);
+        if (start.SignalAfter is { } delay) _ = SignalAfterAsync(process, start.Signal, delay);
+        using var deadline = new CancellationTokenSource(start.TimeLimit);
         try
         {
             await process.WaitForExitAsync(deadline.Token);
@@ -51,10 +69,22 @@ internal static class CliProcess
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            Assert.Fail($"continuous-operation {string.Join(' ', arguments)} did not finish within {timeLimit}:\n{await output}\n{await error}");
+            Assert.Fail($"continuous-operation {string.Join(' ', start.Arguments)} did not finish within {start.TimeLimit}:\n{await output}\n{await error}");
         }
 
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    private static async Task SignalAfterAsync(Process process, string signal, TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        if (!process.HasExited) await SendAsync(process, signal);
+    }
+
+    private static async Task SendAsync(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
+        await kill.WaitForExitAsync();
     }
 
     private static async Task<string> ReadOutputAsync(Process process, string signal, string? interruptWhen)
@@ -64,8 +94,7 @@ internal static class CliProcess
         {
             text.AppendLine(line);
             if (interruptWhen is null || !line.Contains(interruptWhen)) continue;
-            using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString()]);
-            await kill.WaitForExitAsync();
+            await SendAsync(process, signal);
             interruptWhen = null;
         }
 

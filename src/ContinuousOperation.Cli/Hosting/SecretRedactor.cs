@@ -12,6 +12,6 @@ internal static partial class SecretRedactor
 
     /// <summary>The value runs to the next separator of a connection string or the closing quote of the HOCON string
     /// it sits in; a quoted value (<c>Password='a;b'</c>) runs to its own closing quote.</summary>
-    [GeneratedRegex("""(?<key>\b(?:password|passwd|pwd)\s*)=\s*(?:'[^']*'|"[^"]*"|[^;"'\s,}]*)""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""(?<key>\b(?:password|passwd|pwd))\s*=\s*(?:'[^']*'|"[^"]*"|[^;"'\s,}]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex Secret();
 }
