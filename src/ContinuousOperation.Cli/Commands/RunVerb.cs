@@ -23,6 +23,7 @@ internal static class RunVerb
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
         RunLogging? logging = null;
         var started = false;
+        var failed = true;
         try
         {
             logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
@@ -42,7 +43,9 @@ internal static class RunVerb
             // Signals are still handled (and ignored) until the process ends: one while the report is being written
             // must not kill the process and leave a half-written run folder.
             signals.RunEnded();
-            return Report(folder, settings, database, outcome, logging);
+            var exitCode = Report(folder, settings, database, outcome, logging);
+            failed = false;
+            return exitCode;
         }
         catch (Exception e) when (e is not (UsageException or InfrastructureException or OperationCanceledException))
         {
@@ -54,6 +57,10 @@ internal static class RunVerb
             try
             {
                 logging?.Dispose();
+            }
+            catch (InfrastructureException) when (failed)
+            {
+                // A full disk fails the report first and the log after it: the first failure explains the exit.
             }
             finally
             {

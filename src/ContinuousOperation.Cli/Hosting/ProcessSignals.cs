@@ -14,7 +14,8 @@ namespace ContinuousOperation.Cli.Hosting;
 /// what it made, and the process ends with 130;</item>
 /// <item>while a run is going, it becomes one <see cref="StopRun"/>: the run drains, reconciles and reports as usual,
 /// and a second signal is only acknowledged, because killing the process mid-drain would leave exactly the
-/// half-written state the soak test exists to rule out;</item>
+/// half-written state the soak test exists to rule out; a third ends the process at once (exit 130, no report), so
+/// that a run stuck in its drain can still be stopped without SIGKILL;</item>
 /// <item>once the run has its outcome, signals are ignored so that they cannot cut the report short.</item>
 /// </list>
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed class ProcessSignals : IDisposable
     private readonly PosixSignalRegistration[] _registrations;
     private readonly Lock _gate = new();
     private Phase _phase = Phase.StartingUp;
+    private int _signalsWhileStopping;
     private IActorRef? _run;
 
     private enum Phase
@@ -83,8 +85,12 @@ internal sealed class ProcessSignals : IDisposable
                     Log.Warning("{Signal} received: stopping the run (drain, reconcile, report); the report will be marked interrupted", context.Signal);
                     _run!.Tell(StopRun.Instance);
                     break;
+                case Phase.Stopping when ++_signalsWhileStopping == 1:
+                    Log.Warning("{Signal} received again: already stopping, waiting for drain and report; a third signal ends the process at once", context.Signal);
+                    break;
                 case Phase.Stopping:
-                    Log.Warning("{Signal} received again: already stopping, waiting for drain and report to finish", context.Signal);
+                    Log.Error("{Signal} received a third time: ending the process now, without a report (check the journal with reconcile)", context.Signal);
+                    EndNow("interrupted three times: ended during the drain, without a report");
                     break;
                 default:
                     Log.Warning("{Signal} received after the run ended: ignored, the report is being written", context.Signal);
@@ -96,8 +102,20 @@ internal sealed class ProcessSignals : IDisposable
     private static async Task EndAfterGraceAsync()
     {
         await Task.Delay(StartUpGrace);
-        await Console.Error.WriteLineAsync("continuous-operation: interrupted; start-up did not stop in time, ending now");
-        Environment.Exit(ExitCodes.Interrupted);
+        EndNow("interrupted; start-up did not stop in time, ending now");
+    }
+
+    private static void EndNow(string reason)
+    {
+        try
+        {
+            Log.CloseAndFlush();
+        }
+        finally
+        {
+            Console.Error.WriteLine($"continuous-operation: {reason}");
+            Environment.Exit(ExitCodes.Interrupted);
+        }
     }
 
     public void Dispose()
