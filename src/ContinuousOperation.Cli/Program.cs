@@ -35,7 +35,7 @@ try
 }
 catch (OperationCanceledException) when (signals.Cancellation.IsCancellationRequested)
 {
-    return Fail(ExitCodes.Interrupted, "interrupted before the run started; nothing was written");
+    return Fail(ExitCodes.Interrupted, "interrupted during start-up; nothing was written");
 }
 catch (UsageException e)
 {

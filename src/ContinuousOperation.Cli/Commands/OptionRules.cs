@@ -77,7 +77,7 @@ internal static class OptionRules
         return option;
     }
 
-    /// <summary>The value of a number option as given on the command line, or null if absent or not a number (that
+    /// <summary>The value of a duration option as given on the command line, or null if absent or not a duration (that
     /// value reports its own error). Cross-option rules use it instead of <c>GetValue</c>, which would throw.</summary>
     public static TimeSpan? GivenDuration(OptionResult? result) =>
         result is { Implicit: false, Tokens: [var token] } && DurationParser.TryParse(token.Value, out var duration, out _) ? duration : null;

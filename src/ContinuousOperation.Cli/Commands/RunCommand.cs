@@ -41,7 +41,7 @@ internal sealed class RunCommand : Command
     };
     private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %)", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
     private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second", 1.0).Positive().AtMost(MaxSpeed);
-    private readonly Option<string> _faults = new Option<string>("--faults") { Description = FaultProfileOption.Description, HelpName = FaultProfileOption.HelpName };
+    private readonly Option<string> _faults = OptionRules.Text("--faults", FaultProfileOption.Description);
     private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
     private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
     private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
@@ -65,6 +65,7 @@ internal sealed class RunCommand : Command
         Options.Add(_market);
         Options.Add(_volatility);
         Options.Add(_speed);
+        _faults.HelpName = FaultProfileOption.HelpName;
         Options.Add(_faults);
         _database.AddTo(this);
         Options.Add(_reportDir);

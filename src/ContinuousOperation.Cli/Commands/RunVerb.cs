@@ -5,6 +5,7 @@ using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.LiveConsole;
 using ContinuousOperation.Cli.Reporting;
 using ContinuousOperation.Domain.Reporting;
+using ContinuousOperation.Domain.Run;
 using Serilog;
 
 namespace ContinuousOperation.Cli.Commands;
@@ -69,7 +70,7 @@ internal static class RunVerb
         }
     }
 
-    private static int Report(RunFolder folder, Domain.Run.RunSettings settings, DatabaseTarget database, RunOutcome? outcome, RunLogging logging)
+    private static int Report(RunFolder folder, RunSettings settings, DatabaseTarget database, RunOutcome? outcome, RunLogging logging)
     {
         if (outcome is not RunCompleted completed)
         {
