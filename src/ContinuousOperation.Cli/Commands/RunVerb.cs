@@ -92,7 +92,7 @@ internal static class RunVerb
 
     /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the coordinator stops
     /// (for example because it failed to start) or the actor system dies first, rather than waiting forever.</summary>
-    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
+    internal static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
     {
         var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
         await Task.WhenAny(outcome, run.WatchAsync(), system.WhenTerminated);
