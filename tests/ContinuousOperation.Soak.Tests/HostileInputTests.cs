@@ -67,6 +67,8 @@ public sealed partial class HostileInputTests
         Usage("run", "--speed", "0");
         Usage("run", "--speed", "-0");
         Usage("run", "--speed", "-1");
+        Usage("run", "--speed", "1e-300");
+        Usage("run", "--speed", "0.001");
         Usage("run", "--volatility", "1e9");
         Usage("run", "--volatility", "0");
         Usage("run", "--symbol-count", "0");
@@ -96,6 +98,7 @@ public sealed partial class HostileInputTests
         Usage("run", "--symbols", ",,");
         Usage("run", "--symbols", "BTC");
         Usage("run", "--symbols", "BTC-USDT,btc-usdt");
+        Usage("run", "--symbols", string.Join(',', Enumerable.Range(0, 101).Select(i => $"S{i}-USDT")));
         Usage("run", "--faults", "");
         Usage("run", "--faults", "tornado");
         Usage("run", "--config", "");

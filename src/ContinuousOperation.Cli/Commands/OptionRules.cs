@@ -39,6 +39,9 @@ internal static class OptionRules
     public static Option<T> NotNegative<T>(this Option<T> option) where T : struct, INumber<T> =>
         option.Must(value => value >= T.Zero, "must not be negative");
 
+    public static Option<T> AtLeast<T>(this Option<T> option, T minimum) where T : struct, INumber<T> =>
+        option.Must(value => value >= minimum, $"must be at least {minimum.ToString(null, CultureInfo.InvariantCulture)}");
+
     public static Option<T> AtMost<T>(this Option<T> option, T maximum) where T : struct, INumber<T> =>
         option.Must(value => value <= maximum, $"must be at most {maximum.ToString(null, CultureInfo.InvariantCulture)}");
 

@@ -17,8 +17,9 @@ internal sealed class RunCommand : Command
     public const int DefaultSymbolCount = 3;
     private const int MaxSymbols = 100;
     /// <summary>Beyond these a run only measures the machine: 1000x compresses a day into 90 s, and a daily volatility
-    /// of 500 % already moves the price process by several ticks per step (far more and its arithmetic overflows).</summary>
-    private const double MaxSpeed = 1000, MaxVolatility = 5;
+    /// of 500 % already moves the price process by several ticks per step (far more and its arithmetic overflows).
+    /// Below 1/100 the simulated clock all but stands still, and near zero its arithmetic overflows too.</summary>
+    private const double MinSpeed = 0.01, MaxSpeed = 1000, MaxVolatility = 5;
     /// <summary>A gigabyte a minute fails the memory criterion in seconds; more only risks the machine.</summary>
     private const double MaxSelfTestLeak = 1024;
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
@@ -40,7 +41,7 @@ internal sealed class RunCommand : Command
         CustomParser = ParseMarket,
     };
     private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %)", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
-    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second", 1.0).Positive().AtMost(MaxSpeed);
+    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second", 1.0).AtLeast(MinSpeed).AtMost(MaxSpeed);
     private readonly Option<string> _faults = OptionRules.Text("--faults", FaultProfileOption.Description);
     private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
     private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
@@ -116,7 +117,10 @@ internal sealed class RunCommand : Command
     private IReadOnlyList<Instrument> Instruments(ParseResult parse)
     {
         if (parse.GetValue(_symbols) is not { } symbols) return InstrumentCatalog.First(parse.GetValue(_symbolCount));
-        return SymbolListParser.TryParse(symbols, out var instruments, out var error) ? instruments : throw new UsageException($"--symbols: {error}");
+        if (!SymbolListParser.TryParse(symbols, out var instruments, out var error)) throw new UsageException($"--symbols: {error}");
+        return instruments.Count <= MaxSymbols
+            ? instruments
+            : throw new UsageException($"--symbols: at most {MaxSymbols} symbols, the same bound as --symbol-count (got {instruments.Count})");
     }
 
     private static MarketCondition ParseMarket(ArgumentResult result)

@@ -13,7 +13,8 @@ internal sealed class RunLogging : IDisposable
 {
     /// <summary>The plain formatter (needed to redact what the sinks write) knows <c>:l</c> (strings unquoted) but not
     /// the console sink's <c>:lj</c>.</summary>
-    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{NewLine}{Exception}";
+    /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.</summary>
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{" + ExceptionSummary.PropertyName + ":l}{NewLine}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:l}{NewLine}{Exception}";
 
     /// <summary>Used when the terminal cannot tell its width.</summary>
@@ -30,7 +31,8 @@ internal sealed class RunLogging : IDisposable
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<ExceptionSummary>();
         var console = Redacting(ConsoleTemplate);
         var liveConsole = live ? new LiveConsoleSink(Console.Out, console, TerminalWidth) : null;
         configuration = liveConsole is null
