@@ -41,6 +41,39 @@ public sealed class SecretTests
         Assert.Equal(Password, Environment.GetEnvironmentVariable(PostgreSqlPassword.EnvironmentVariable));
     }
 
+    /// <summary>A table mapping that does not exist makes the journal plugin fail to start, and Akka then dumps its
+    /// configuration, connection string included, to the log and the console. The run is killed once the dump is out:
+    /// what it does next (time out its drain) is not the point here.</summary>
+    [PostgresFact]
+    public async Task When_the_journal_plugin_fails_to_start_its_configuration_dump_holds_no_password()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        var directory = Directory.CreateTempSubdirectory("secret-dump-").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "broken.hocon");
+            await File.WriteAllTextAsync(config, "akka.persistence.journal.sql.table-mapping = no-such-mapping\n");
+            var reports = Path.Combine(directory, "reports");
+
+            var result = await CliProcess.RunAsync(new CliStart(TimeSpan.FromMinutes(3),
+                "run", "--duration", "1m", "--symbol-count", "1", "--db-env", "SOAK_DB", "--config", config, "--report-dir", reports)
+            {
+                Environment = new Dictionary<string, string> { ["SOAK_DB"] = database.ConnectionString },
+                Signal = "KILL",
+                SignalWhenOutputContains = "connection-string",
+            });
+
+            var log = File.ReadAllText(Assert.Single(Directory.GetFiles(reports, "run.log", SearchOption.AllDirectories)));
+            var everything = result.StandardOutput + result.StandardError + log;
+            Assert.Contains("connection-string", log);
+            Assert.DoesNotContain("password", everything, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_connection_string_from_a_file_or_the_environment_keeps_its_password_out_of_the_output()
     {
