@@ -40,8 +40,8 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => DefaultMarket.Condition,
         CustomParser = ParseMarket,
     };
-    private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %)", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
-    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second", 1.0).AtLeast(MinSpeed).AtMost(MaxSpeed);
+    private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %), at most 5", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
+    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second, 0.01 to 1000", 1.0).AtLeast(MinSpeed).AtMost(MaxSpeed);
     private readonly Option<string> _faults = OptionRules.Text("--faults", FaultProfileOption.Description);
     private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
     private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
@@ -67,6 +67,7 @@ internal sealed class RunCommand : Command
         Options.Add(_volatility);
         Options.Add(_speed);
         _faults.HelpName = FaultProfileOption.HelpName;
+        _selfTestLeak.HelpName = "MB_PER_MIN";
         Options.Add(_faults);
         _database.AddTo(this);
         Options.Add(_reportDir);
