@@ -41,7 +41,7 @@ internal sealed class RunCommand : Command
         CustomParser = ParseMarket,
     };
     private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %), at most 5", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
-    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second, 0.01 to 1000", 1.0).AtLeast(MinSpeed).AtMost(MaxSpeed);
+    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second, 0.01 to 1000", 1.0).Positive().AtLeast(MinSpeed).AtMost(MaxSpeed);
     private readonly Option<string> _faults = OptionRules.Text("--faults", FaultProfileOption.Description);
     private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
     private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
