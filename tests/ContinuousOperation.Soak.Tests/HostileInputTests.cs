@@ -34,6 +34,8 @@ public sealed partial class HostileInputTests
         ["isolation-level.hocon"] = "akka.persistence.journal.sql.read-isolation-level = dirty",
         ["throughput-word.hocon"] = "akka.actor.default-dispatcher.throughput = many",
         ["log-config-maybe.hocon"] = "akka.log-config-on-start = maybe",
+        ["missing-include.hocon"] = "include \"not-there.conf\"",
+        ["unresolved.hocon"] = "akka.loglevel = ${akka.nothing}",
         ["faults-empty.hocon"] = "",
         ["faults-unknown-kind.hocon"] = "faults { meteor-strike { rate-per-hour = 1, recovery-deadline = 30s } }",
         ["faults-negative-rate.hocon"] = "faults { trader-crash { rate-per-hour = -1, recovery-deadline = 30s } }",
@@ -117,6 +119,11 @@ public sealed partial class HostileInputTests
         Usage("run", "--db", "Host= ;Database=d;Password=secret");
         Usage("run", "--db", "Colour=blue;Password=secret");
         Usage("run", "--db", "Host=127.0.0.1;Port=notaport");
+        Usage("run", "--db", "Host=127.0.0.1;Port=99999");
+        Usage("reconcile", "--db", "Host=127.0.0.1;Port=0");
+        Usage("run", "--db", "Host=127.0.0.1;Timeout=-5");
+        Usage("run", "@missing.rsp");
+        Usage("run", "--seed", "1", "--seed", "2");
         Usage("run", "--db", "Data Source=");
         Usage("run", "--db", "x.db", "--db-env", "SOME_VARIABLE");
         Usage("run", "--db-env", "CONTINUOUS_OPERATION_SURELY_UNSET");

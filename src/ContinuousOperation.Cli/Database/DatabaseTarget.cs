@@ -43,6 +43,8 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
             {
                 var builder = new NpgsqlConnectionStringBuilder(text);
                 if (string.IsNullOrWhiteSpace(builder.Host)) throw new UsageException($"{option}: the PostgreSQL connection string has an empty Host");
+                // Npgsql checks the port only when it connects, as an exception no caller expects.
+                if (builder.Port is < 1 or > 65535) throw new UsageException($"{option}: the PostgreSQL port must be 1–65535 (got {builder.Port})");
                 PostgreSqlPassword.MoveToEnvironment(builder);
                 return new DatabaseTarget(DatabaseKind.PostgreSql, builder.ConnectionString);
             }
