@@ -13,21 +13,18 @@ internal sealed class CompareCommand : Command
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private readonly Option<double?> _failOnRegression = new("--fail-on-regression")
-    {
-        Description = "Exit 1 when a later run failed, was inconsistent, or grew errors/h, memory, memory slope or CPU by more than PERCENT",
-        HelpName = "PERCENT",
-    };
+    private readonly Option<double> _failOnRegression = OptionRules.Number<double>(
+        "--fail-on-regression",
+        "Exit 1 when a later run failed, was inconsistent, or grew errors/h, memory, memory slope or CPU by more than PERCENT").NotNegative();
 
     public CompareCommand() : base("compare", "Compare the key figures of run reports and gate on regressions")
     {
         Arguments.Add(_reports);
+        _failOnRegression.HelpName = "PERCENT";
         Options.Add(_failOnRegression);
-        _failOnRegression.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() < 0) result.AddError("--fail-on-regression must not be negative");
-        });
-        SetAction(parse => Execute(parse.GetValue(_reports)!, parse.GetValue(_failOnRegression)));
+        SetAction(parse => Execute(
+            parse.GetValue(_reports)!,
+            parse.GetResult(_failOnRegression) is { Implicit: false } ? parse.GetValue(_failOnRegression) : null));
     }
 
     private static int Execute(IReadOnlyList<string> paths, double? gatePercent)

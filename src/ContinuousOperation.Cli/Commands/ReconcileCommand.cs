@@ -19,24 +19,20 @@ namespace ContinuousOperation.Cli.Commands;
 /// </summary>
 internal sealed class ReconcileCommand : Command
 {
-    private readonly Option<string> _db = new("--db")
+    private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string")
     {
-        Description = "Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string",
         Required = true,
     };
 
-    private readonly Option<string> _run = new("--run")
-    {
-        Description = "Id of the run to check, as listed [default: the latest run]",
-        HelpName = "ID",
-    };
+    private readonly Option<string> _run = OptionRules.Text("--run", "Id of the run to check, as listed [default: the latest run]");
 
     public ReconcileCommand() : base("reconcile", "Check the consistency of the runs recorded in a journal database")
     {
-        Options.Add(_db);
+        _database.AddTo(this);
+        _run.HelpName = "ID";
         Options.Add(_run);
         SetAction((parse, cancellationToken) =>
-            ExecuteAsync(DatabaseTarget.Parse(parse.GetValue(_db)!).AsReadOnly(), parse.GetValue(_run), cancellationToken));
+            ExecuteAsync(_database.Resolve(parse)!.AsReadOnly(), parse.GetValue(_run), cancellationToken));
     }
 
     private static async Task<int> ExecuteAsync(DatabaseTarget database, string? runText, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Faults;
+using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Primitives;
@@ -15,15 +16,23 @@ internal sealed class RunCommand : Command
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
     public const int DefaultSymbolCount = 3;
     private const int MaxSymbols = 100;
+    /// <summary>Beyond these a run only measures the machine: 1000x compresses a day into 90 s, and a daily volatility
+    /// of 500 % already moves the price process by several ticks per step (far more and its arithmetic overflows).
+    /// Below 1/100 the simulated clock all but stands still, and near zero its arithmetic overflows too.</summary>
+    private const double MinSpeed = 0.01, MaxSpeed = 1000, MaxVolatility = 5;
+    /// <summary>A gigabyte a minute fails the memory criterion in seconds; more only risks the machine.</summary>
+    private const double MaxSelfTestLeak = 1024;
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRun = TimeSpan.FromDays(30);
     // The option defaults are the domain's own, so help and behaviour cannot drift from them.
     private static readonly CriteriaThresholds DefaultThresholds = new();
     private static readonly MarketSettings DefaultMarket = new();
 
     private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run with light faults (the same as --duration 1h --faults light)" };
-    private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]");
-    private readonly Option<string> _symbols = new("--symbols") { Description = "Symbols to trade, comma-separated, e.g. BTC-USDT,ETH-USDT" };
-    private readonly Option<int> _symbolCount = new Option<int>("--symbol-count") { Description = "Trade the first N known symbols", DefaultValueFactory = _ => DefaultSymbolCount }.Positive().AtMost(MaxSymbols);
-    private readonly Option<int> _seed = new Option<int>("--seed") { Description = "Seed of every random process [default: random, printed and recorded]" }.NotNegative();
+    private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]", OneSecond, LongestRun);
+    private readonly Option<string> _symbols = OptionRules.Text("--symbols", "Symbols to trade, comma-separated, e.g. BTC-USDT,ETH-USDT");
+    private readonly Option<int> _symbolCount = OptionRules.Number<int>("--symbol-count", "Trade the first N known symbols", DefaultSymbolCount).Positive().AtMost(MaxSymbols);
+    private readonly Option<int> _seed = OptionRules.Number<int>("--seed", "Seed of every random process [default: random, printed and recorded]").NotNegative();
     private readonly Option<MarketCondition> _market = new("--market")
     {
         Description = "Market regime",
@@ -31,24 +40,26 @@ internal sealed class RunCommand : Command
         DefaultValueFactory = _ => DefaultMarket.Condition,
         CustomParser = ParseMarket,
     };
-    private readonly Option<double> _volatility = new Option<double>("--volatility") { Description = "Daily volatility of the price process (0.03 = 3 %)", DefaultValueFactory = _ => DefaultMarket.DailyVolatility }.Positive();
-    private readonly Option<double> _speed = new Option<double>("--speed") { Description = "Simulated market time per wall-clock second", DefaultValueFactory = _ => 1 }.Positive();
-    private readonly Option<string> _faults = new("--faults") { Description = FaultProfileOption.Description, HelpName = FaultProfileOption.HelpName };
-    private readonly Option<string> _db = new("--db") { Description = "Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]" };
-    private readonly Option<string> _reportDir = new("--report-dir") { Description = "Folder that receives the run folder", DefaultValueFactory = _ => "reports" };
-    private readonly Option<FileInfo> _config = new("--config") { Description = "Extra HOCON file, applied on top of everything else" };
-    private readonly Option<TimeSpan> _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", TimeSpan.FromSeconds(30));
-    private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", TimeSpan.FromMinutes(1));
-    private readonly Option<double> _maxCpu = new Option<double>("--max-cpu-percent") { Description = "Highest average CPU, percent of the machine", DefaultValueFactory = _ => DefaultThresholds.MaxCpuPercent }.Positive();
-    private readonly Option<double> _maxErrorRate = new Option<double>("--max-error-rate") { Description = "Errors per hour of uptime that fail the run", DefaultValueFactory = _ => DefaultThresholds.MaxErrorRatePerHour }.Positive();
-    private readonly Option<double> _maxMemoryGrowth = new Option<double>("--max-memory-growth-mb-per-hour") { Description = "Working-set or managed-heap growth after warm-up that fails the run", DefaultValueFactory = _ => DefaultThresholds.MaxMemoryGrowthMbPerHour }.NotNegative();
-    private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]");
-    private readonly Option<double> _minOrders = new Option<double>("--min-orders-per-symbol-minute") { Description = "Fewest orders each symbol must place per simulated minute", DefaultValueFactory = _ => DefaultThresholds.MinOrdersPerSymbolMinute }.Finite().NotNegative();
-    private readonly Option<double> _minFills = new Option<double>("--min-fills-per-symbol-minute") { Description = "Fewest fills each symbol must get per simulated minute", DefaultValueFactory = _ => DefaultThresholds.MinFillsPerSymbolMinute }.Finite().NotNegative();
-    private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", DefaultThresholds.MaxSymbolSilence);
-    private readonly Option<double> _selfTestLeak = new Option<double>("--self-test-leak") { Description = "Self-test: retain this many MB of memory per minute, so the memory criterion must fail", HelpName = "MB_PER_MIN" }.NotNegative();
+    private readonly Option<double> _volatility = OptionRules.Number<double>("--volatility", "Daily volatility of the price process (0.03 = 3 %), at most 5", DefaultMarket.DailyVolatility).Positive().AtMost(MaxVolatility);
+    private readonly Option<double> _speed = OptionRules.Number<double>("--speed", "Simulated market time per wall-clock second, 0.01 to 1000", 1.0).Positive().AtLeast(MinSpeed).AtMost(MaxSpeed);
+    private readonly Option<string> _faults = OptionRules.Text("--faults", FaultProfileOption.Description);
+    private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
+    private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
+    private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
+    private readonly Option<TimeSpan> _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", OneSecond, LongestRun, TimeSpan.FromSeconds(30));
+    private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", OneSecond, LongestRun, TimeSpan.FromMinutes(1));
+    private readonly Option<double> _maxCpu = OptionRules.Number<double>("--max-cpu-percent", "Highest average CPU, percent of the machine", DefaultThresholds.MaxCpuPercent).Positive().AtMost(100.0);
+    private readonly Option<double> _maxErrorRate = OptionRules.Number<double>("--max-error-rate", "Errors per hour of uptime that fail the run", DefaultThresholds.MaxErrorRatePerHour).Positive();
+    private readonly Option<double> _maxMemoryGrowth = OptionRules.Number<double>("--max-memory-growth-mb-per-hour", "Working-set or managed-heap growth after warm-up that fails the run", DefaultThresholds.MaxMemoryGrowthMbPerHour).NotNegative();
+    private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]", OneSecond, LongestRun);
+    private readonly Option<double> _minOrders = OptionRules.Number<double>("--min-orders-per-symbol-minute", "Fewest orders each symbol must place per simulated minute", DefaultThresholds.MinOrdersPerSymbolMinute).NotNegative();
+    private readonly Option<double> _minFills = OptionRules.Number<double>("--min-fills-per-symbol-minute", "Fewest fills each symbol must get per simulated minute", DefaultThresholds.MinFillsPerSymbolMinute).NotNegative();
+    private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
+    private readonly Option<double> _selfTestLeak = OptionRules.Number<double>("--self-test-leak", "Self-test: retain this many MB of memory per minute, so the memory criterion must fail").NotNegative().AtMost(MaxSelfTestLeak);
 
-    public RunCommand() : base("run", "Run a continuous-operation soak test and write its report")
+    /// <param name="signals">The process's signal handling, switched to the run once it is going; tests that only
+    /// parse and bind pass none.</param>
+    public RunCommand(ProcessSignals? signals = null) : base("run", "Run a continuous-operation soak test and write its report")
     {
         Options.Add(_quick);
         Options.Add(_duration);
@@ -58,8 +69,10 @@ internal sealed class RunCommand : Command
         Options.Add(_market);
         Options.Add(_volatility);
         Options.Add(_speed);
+        _faults.HelpName = FaultProfileOption.HelpName;
+        _selfTestLeak.HelpName = "MB_PER_MIN";
         Options.Add(_faults);
-        Options.Add(_db);
+        _database.AddTo(this);
         Options.Add(_reportDir);
         Options.Add(_config);
         Options.Add(_sampleInterval);
@@ -75,7 +88,10 @@ internal sealed class RunCommand : Command
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
         Validators.Add(WarmUpShorterThanRun);
-        SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(Bind(parse), cancellationToken));
+        Validators.Add(IntervalWithinRun(_sampleInterval));
+        Validators.Add(IntervalWithinRun(_progressInterval));
+        SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(
+            Bind(parse), signals ?? throw new InvalidOperationException("a run needs the process's signal handling"), cancellationToken));
     }
 
     /// <exception cref="UsageException">A value passed the parser but cannot be used (symbols, database, config file).</exception>
@@ -102,19 +118,21 @@ internal sealed class RunCommand : Command
             Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),
             Run = RunId.New(DateTimeOffset.UtcNow, seed, Random.Shared),
         };
-        var db = parse.GetValue(_db);
         var config = parse.GetValue(_config);
         return new RunOptions(
             settings,
-            db is null ? null : DatabaseTarget.Parse(db),
+            _database.Resolve(parse),
             parse.GetValue(_reportDir)!,
-            config is null ? null : HoconFileReader.Read("--config", config.FullName));
+            config is null ? null : UserConfigFile.Read(config));
     }
 
     private IReadOnlyList<Instrument> Instruments(ParseResult parse)
     {
         if (parse.GetValue(_symbols) is not { } symbols) return InstrumentCatalog.First(parse.GetValue(_symbolCount));
-        return SymbolListParser.TryParse(symbols, out var instruments, out var error) ? instruments : throw new UsageException($"--symbols: {error}");
+        if (!SymbolListParser.TryParse(symbols, out var instruments, out var error)) throw new UsageException($"--symbols: {error}");
+        return instruments.Count <= MaxSymbols
+            ? instruments
+            : throw new UsageException($"--symbols: at most {MaxSymbols} symbols, the same bound as --symbol-count (got {instruments.Count})");
     }
 
     private static MarketCondition ParseMarket(ArgumentResult result)
@@ -132,18 +150,27 @@ internal sealed class RunCommand : Command
     /// <summary>A warm-up as long as the run leaves no sample to judge, so the memory criterion would pass unexamined.</summary>
     private void WarmUpShorterThanRun(CommandResult command)
     {
-        if (Given(command.GetResult(_memoryWarmUp)) is not { } warmUp) return;
-        var duration = command.GetResult(_duration) is { Implicit: false } given ? Given(given) : DefaultDuration;
+        if (OptionRules.GivenDuration(command.GetResult(_memoryWarmUp)) is not { } warmUp) return;
+        var duration = RunLength(command);
         if (warmUp >= duration)
         {
             command.AddError($"--memory-warm-up ({warmUp}) must be shorter than the run ({duration}), or memory is never judged");
         }
     }
 
-    /// <summary>A duration given on the command line, or null if absent or not a duration. Read from the token rather
-    /// than with GetValue, which throws for a value that did not parse (that value reports its own error).</summary>
-    private static TimeSpan? Given(OptionResult? result) =>
-        result is { Implicit: false, Tokens: [var token] } && DurationParser.TryParse(token.Value, out var duration, out _) ? duration : null;
+    /// <summary>An interval longer than the run would never fire: no sample or no progress line at all.</summary>
+    private Action<CommandResult> IntervalWithinRun(Option<TimeSpan> interval) => command =>
+    {
+        if (OptionRules.GivenDuration(command.GetResult(interval)) is { } given && given > RunLength(command))
+        {
+            command.AddError($"{interval.Name} ({given}) must not be longer than the run ({RunLength(command)})");
+        }
+    };
+
+    /// <summary>The run's length as given, or the default (also when the given value is itself wrong: it reports its
+    /// own error).</summary>
+    private TimeSpan RunLength(CommandResult command) =>
+        OptionRules.GivenDuration(command.GetResult(_duration)) ?? DefaultDuration;
 
     private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
     {

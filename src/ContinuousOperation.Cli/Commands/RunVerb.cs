@@ -5,40 +5,82 @@ using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.LiveConsole;
 using ContinuousOperation.Cli.Reporting;
 using ContinuousOperation.Domain.Reporting;
+using ContinuousOperation.Domain.Run;
 using Serilog;
 
 namespace ContinuousOperation.Cli.Commands;
 
-/// <summary>What <c>run</c> does, in order: folder → logging → database → actor system → run → report → exit code.</summary>
+/// <summary>What <c>run</c> does, in order: database check → folder → logging → actor system → run → report → exit
+/// code. Until the run's coordinator exists nothing of value has been made, so a rejection (exit 2 or 3) or a signal
+/// before that point removes the run folder again: a run that did not start leaves nothing behind.</summary>
 internal static class RunVerb
 {
-    public static async Task<int> ExecuteAsync(RunOptions options, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(RunOptions options, ProcessSignals signals, CancellationToken cancellationToken)
     {
-        // A database given with --db may be shared: lease it before the run folder exists, so a refused run leaves
-        // nothing behind. The default journal is new, in the run's own folder, and needs no lease.
+        // A database given by the user is checked and leased (it may be shared) before the folder exists, so a refused
+        // run leaves nothing behind; the default one is new, inside the folder, and needs no lease.
+        if (options.Database is { } given) await DatabasePreparation.PrepareForRunAsync(given, cancellationToken);
         await using var lease = options.Database is { } shared ? await RunLease.AcquireAsync(shared, cancellationToken) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
-        var settings = options.Settings with { SamplesFile = folder.SamplesFile };
-        using var logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
-        var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
-        Log.Information(
-            "Run {RunId} of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
-            settings.Run, settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+        RunLogging? logging = null;
+        var started = false;
+        var failed = true;
+        try
+        {
+            logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
+            var settings = options.Settings with { SamplesFile = folder.SamplesFile };
+            var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
+            Log.Information(
+                "Run {RunId} of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
+                settings.Run, settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
+            if (options.Database is null) await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
 
-        await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
-        var record = await RunRecord.OpenAsync(database, settings, DateTimeOffset.UtcNow, cancellationToken);
-        await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            // Recorded last before trading, so a run that never started leaves no manifest behind.
+            var record = await RunRecord.OpenAsync(database, settings, DateTimeOffset.UtcNow, cancellationToken);
+            var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
+            signals.RunStarted(run);
+            started = true;
 
-        var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
-        // Held until the report is written, not only until the outcome arrives: a signal while the report is being
-        // written must not kill the process and leave a half-written run folder.
-        using var stopSignal = new StopSignal(run);
-        var outcome = await RunToTheEndAsync(host.System, run);
-        stopSignal.RunEnded();
+            var outcome = await RunToTheEndAsync(host.System, run);
+            // Signals are still handled (and ignored) until the process ends: one while the report is being written
+            // must not kill the process and leave a half-written run folder.
+            signals.RunEnded();
+            var exitCode = await ReportAsync(folder, settings, database, outcome, logging, record);
+            failed = false;
+            return exitCode;
+        }
+        catch (Exception e) when (e is not (UsageException or InfrastructureException or OperationCanceledException))
+        {
+            Log.Fatal(e, "The run failed unexpectedly");
+            throw new InfrastructureException($"run failed: {e.GetType().Name}: {e.Message}", e);
+        }
+        finally
+        {
+            try
+            {
+                logging?.Dispose();
+            }
+            catch (InfrastructureException) when (failed)
+            {
+                // A full disk fails the report first and the log after it: the first failure explains the exit.
+            }
+            finally
+            {
+                if (!started) folder.Discard();
+            }
+        }
+    }
+
+    private static async Task<int> ReportAsync(
+        RunFolder folder, RunSettings settings, DatabaseTarget database, RunOutcome? outcome, RunLogging logging, RunRecord record)
+    {
         if (outcome is not RunCompleted completed)
         {
-            var reason = outcome is RunFailed failed ? failed.Reason : "the actor system terminated before the run ended";
-            throw new InfrastructureException($"run failed: {reason}");
+            var reason = outcome is RunFailed failed ? failed.Reason : "the run's coordinator or the actor system stopped before the run ended";
+            throw new InfrastructureException($"run failed: {reason} (run.log and samples.ndjson in {folder.Path} hold what was recorded)");
         }
 
         var report = RunReportBuilder.Build(settings, database.Describe(),
@@ -46,21 +88,21 @@ internal static class RunVerb
                 completed.Faults));
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
-        ReportWriter.Write(folder, report, summary);
         await record.CloseAsync(report, completed.Consistency, CancellationToken.None);
         logging.EndLiveStatus();
         Console.Out.Write(summary);
+        ReportWriter.Write(folder, report, summary);
         Log.Information("Report written to {ReportFile}", folder.ReportFile);
         return exitCode;
     }
 
-    /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the actor system dies
-    /// first, rather than waiting forever.</summary>
-    private static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
+    /// <summary>Waits for the coordinator's outcome however long the run lasts. Returns null if the coordinator stops
+    /// (for example because it failed to start) or the actor system dies first, rather than waiting forever.</summary>
+    internal static async Task<RunOutcome?> RunToTheEndAsync(ActorSystem system, IActorRef run)
     {
         var outcome = run.Ask<RunOutcome>(WaitForRunOutcome.Instance);
-        var first = await Task.WhenAny(outcome, system.WhenTerminated);
-        return first == outcome ? await outcome : null;
+        await Task.WhenAny(outcome, run.WatchAsync(), system.WhenTerminated);
+        return outcome.IsCompletedSuccessfully ? await outcome : null;
     }
 
     private static int ExitCodeOf(RunReport report) => report switch

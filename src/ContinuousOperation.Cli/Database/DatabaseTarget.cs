@@ -34,20 +34,27 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
     public static DatabaseTarget SqliteFileAt(string path) =>
         new(DatabaseKind.Sqlite, new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path) }.ConnectionString);
 
+    /// <param name="text">The connection string or path.</param>
+    /// <param name="option">Where it came from (<c>--db</c>, <c>--db-env NAME</c>, …), for error messages.</param>
     /// <exception cref="UsageException">The text is neither a usable path nor a connection string.</exception>
-    public static DatabaseTarget Parse(string text)
+    public static DatabaseTarget Parse(string text, string option = "--db")
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new UsageException("--db needs a SQLite file path or a connection string");
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{option} needs a SQLite file path or a connection string");
 
         if (HasKey(text, "host") || HasKey(text, "server"))
         {
             try
             {
-                return new DatabaseTarget(DatabaseKind.PostgreSql, new NpgsqlConnectionStringBuilder(text).ConnectionString);
+                var builder = new NpgsqlConnectionStringBuilder(text);
+                if (string.IsNullOrWhiteSpace(builder.Host)) throw new UsageException($"{option}: the PostgreSQL connection string has an empty Host");
+                // Npgsql checks the port only when it connects, as an exception no caller expects.
+                if (builder.Port is < 1 or > 65535) throw new UsageException($"{option}: the PostgreSQL port must be 1–65535 (got {builder.Port})");
+                PostgreSqlPassword.MoveToEnvironment(builder);
+                return new DatabaseTarget(DatabaseKind.PostgreSql, builder.ConnectionString);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                throw new UsageException($"--db is not a valid PostgreSQL connection string: {e.Message}");
+                throw new UsageException($"{option} is not a valid PostgreSQL connection string: {e.Message}");
             }
         }
 
@@ -56,17 +63,25 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
             try
             {
                 var builder = new SqliteConnectionStringBuilder(text);
+                if (string.IsNullOrWhiteSpace(builder.DataSource)) throw new UsageException($"{option}: the SQLite connection string has an empty Data Source");
                 builder.DataSource = Path.GetFullPath(builder.DataSource);
                 return new DatabaseTarget(DatabaseKind.Sqlite, builder.ConnectionString);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
             {
-                throw new UsageException($"--db is not a valid SQLite connection string: {e.Message}");
+                throw new UsageException($"{option} is not a valid SQLite connection string: {e.Message}");
             }
         }
 
-        if (text.Contains('=')) throw new UsageException($"--db '{Redacted(text)}' is neither a SQLite path nor a connection string with Host= or Data Source=");
-        return SqliteFileAt(text);
+        if (text.Contains('=')) throw new UsageException($"{option} '{Redacted(text)}' is neither a SQLite path nor a connection string with Host= or Data Source=");
+        try
+        {
+            return SqliteFileAt(text);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"{option} '{text}' is not a usable file path: {e.Message}");
+        }
     }
 
     /// <summary>

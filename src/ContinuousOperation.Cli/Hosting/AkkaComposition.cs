@@ -29,6 +29,7 @@ internal static class AkkaComposition
         builder
             .AddHocon(HoconFile("base.hocon"), HoconAddMode.Prepend)
             .AddHocon(HoconFile(database.Kind == DatabaseKind.Sqlite ? "persistence-sqlite.hocon" : "persistence-postgres.hocon"), HoconAddMode.Prepend)
+            .AddHocon($"akka.stdout-logger-class = \"{typeof(AkkaFallbackLogger).FullName}, {typeof(AkkaFallbackLogger).Assembly.GetName().Name}\"", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers => loggers.ClearLoggers().AddSerilogLogging())
             .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new JournalEventSerializer(system))
             .WithSqlPersistence(

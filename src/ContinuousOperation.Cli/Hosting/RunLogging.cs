@@ -7,13 +7,15 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>Serilog for the process: the console, and for a run its <c>run.log</c>. Akka's own logging is routed here
 /// through Akka.Logger.Serilog, which writes to the static <see cref="Log.Logger"/>. With <c>live</c>, the console
-/// keeps a live status line at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines.</summary>
+/// keeps a live status line at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines. Every sink
+/// renders through <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
 internal sealed class RunLogging : IDisposable
 {
-    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
-    /// <summary>The plain formatter knows <c>:l</c> (strings unquoted) but not the console sink's <c>:lj</c>.</summary>
-    private const string LiveTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{NewLine}{Exception}";
-    private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:lj}{NewLine}{Exception}";
+    /// <summary>The plain formatter (needed to redact what the sinks write) knows <c>:l</c> (strings unquoted) but not
+    /// the console sink's <c>:lj</c>.</summary>
+    /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.</summary>
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{" + ExceptionSummary.PropertyName + ":l}{NewLine}";
+    private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:l}{NewLine}{Exception}";
 
     /// <summary>Used when the terminal cannot tell its width.</summary>
     private const int DefaultWidth = 120;
@@ -29,14 +31,14 @@ internal sealed class RunLogging : IDisposable
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .Enrich.FromLogContext();
-        var liveConsole = live
-            ? new LiveConsoleSink(Console.Out, new MessageTemplateTextFormatter(LiveTemplate), TerminalWidth)
-            : null;
+            .Enrich.FromLogContext()
+            .Enrich.With<ExceptionSummary>();
+        var console = Redacting(ConsoleTemplate);
+        var liveConsole = live ? new LiveConsoleSink(Console.Out, console, TerminalWidth) : null;
         configuration = liveConsole is null
-            ? configuration.WriteTo.Console(restrictedToMinimumLevel: consoleLevel, outputTemplate: ConsoleTemplate)
+            ? configuration.WriteTo.Console(console, restrictedToMinimumLevel: consoleLevel)
             : configuration.WriteTo.Sink(liveConsole, consoleLevel);
-        if (logFile is not null) configuration = configuration.WriteTo.File(logFile, outputTemplate: FileTemplate);
+        if (logFile is not null) configuration = configuration.WriteTo.File(Redacting(FileTemplate), logFile);
         Log.Logger = configuration.CreateLogger();
         return new RunLogging(liveConsole);
     }
@@ -44,11 +46,21 @@ internal sealed class RunLogging : IDisposable
     /// <summary>Takes the live status line off the terminal before the run's summary is printed.</summary>
     public void EndLiveStatus() => liveConsole?.End();
 
+    /// <exception cref="InfrastructureException">The log could not be completed (for example, the disk is full).</exception>
     public void Dispose()
     {
         EndLiveStatus();
-        Log.CloseAndFlush();
+        try
+        {
+            Log.CloseAndFlush();
+        }
+        catch (IOException e)
+        {
+            throw new InfrastructureException($"run.log could not be completed: {e.Message}", e);
+        }
     }
+
+    private static RedactingFormatter Redacting(string template) => new(new MessageTemplateTextFormatter(template));
 
     private static int TerminalWidth()
     {

@@ -36,6 +36,8 @@ internal static partial class DurationParser
 
         error = seconds switch
         {
+            // NaN and Infinity parse as numbers, and TimeSpan would throw on them.
+            _ when !double.IsFinite(seconds) => $"'{text}' is not a duration: {Expected}",
             <= 0 => $"'{text}' must be a positive duration",
             _ when seconds > Longest.TotalSeconds => $"'{text}' is longer than {Longest.TotalDays} days",
             _ => string.Empty,
@@ -45,6 +47,12 @@ internal static partial class DurationParser
         duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
+
+    /// <summary>A duration the way this parser reads it back: <c>30d</c> is not one of its units, so days are hours.</summary>
+    public static string Format(TimeSpan duration) =>
+        duration.TotalSeconds % 3600 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
+        : duration.TotalSeconds % 60 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
 
     private static double SecondsPer(string unit) => unit switch
     {

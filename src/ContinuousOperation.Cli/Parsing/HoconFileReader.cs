@@ -20,6 +20,7 @@ internal static class HoconFileReader
             throw new UsageException($"{option} {path} cannot be read: {e.Message}");
         }
 
+        if (HoconStructure.FirstUnbalanced(text) is { } problem) throw new UsageException($"{option} {path} is not valid HOCON: {problem}");
         try
         {
             return ConfigurationFactory.ParseString(text);

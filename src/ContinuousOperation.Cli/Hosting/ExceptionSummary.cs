@@ -1,0 +1,23 @@
+using Serilog.Core;
+using Serilog.Events;
+
+namespace ContinuousOperation.Cli.Hosting;
+
+/// <summary>Adds <c>ExceptionSummary</c> to every event: the exception's type and first message line, or nothing. The
+/// console shows it instead of the stack trace (which only <c>run.log</c> gets), so an operator sees what failed and
+/// the console never shows a trace.</summary>
+internal sealed class ExceptionSummary : ILogEventEnricher
+{
+    public const string PropertyName = nameof(ExceptionSummary);
+
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        var cause = logEvent.Exception is { } e ? Innermost(e) : null;
+        var summary = cause is null ? "" : $" ({cause.GetType().Name}: {cause.Message.Split('\n')[0].Trim()}; details in run.log)";
+        logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty(PropertyName, summary));
+    }
+
+    /// <summary>Akka wraps the cause (an actor's constructor threw, …) in its own exception; the cause says more.</summary>
+    private static Exception Innermost(Exception exception) =>
+        exception.InnerException is { } inner ? Innermost(inner) : exception;
+}
