@@ -37,8 +37,8 @@ public sealed class TradingOptionsTests
 
     [Theory]
     [InlineData("--min-orders-per-symbol-minute", "-1", "--min-orders-per-symbol-minute must not be negative")]
-    [InlineData("--min-orders-per-symbol-minute", "NaN", "--min-orders-per-symbol-minute must be a finite number")]
-    [InlineData("--min-fills-per-symbol-minute", "Infinity", "--min-fills-per-symbol-minute must be a finite number")]
+    [InlineData("--min-orders-per-symbol-minute", "NaN", "--min-orders-per-symbol-minute: 'NaN' is not a finite number")]
+    [InlineData("--min-fills-per-symbol-minute", "Infinity", "--min-fills-per-symbol-minute: 'Infinity' is not a finite number")]
     [InlineData("--min-fills-per-symbol-minute", "-0.5", "--min-fills-per-symbol-minute must not be negative")]
     [InlineData("--max-symbol-silence", "soon", "--max-symbol-silence: 'soon' is not a duration")]
     public void Bad_values_are_one_clear_error(string option, string value, string error)
