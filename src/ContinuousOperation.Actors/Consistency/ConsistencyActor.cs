@@ -33,7 +33,8 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
     private readonly ILoggingAdapter log = Context.GetLogger();
     private RunningReconciliation? running;
 
-    /// <param name="metrics">Where intermediate rounds report breaches; <see cref="ActorRefs.Nobody"/> when no round is run.</param>
+    /// <param name="metrics">Where breaches are reported as errors of the run, each once, when first found;
+    /// <see cref="ActorRefs.Nobody"/> outside a run (the <c>reconcile</c> verb prints its report instead).</param>
     public ConsistencyActor(string readJournalPluginId, IActorRef metrics)
     {
         this.readJournalPluginId = readJournalPluginId;
@@ -56,7 +57,7 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
             Read(reconciliation, round.Expected, replyTo: Sender, () =>
             {
                 var found = reconciliation.EndRoundAtCut(DateTimeOffset.UtcNow);
-                Report(found);
+                Report(found, logEach: true);
                 return new RoundReconciled(found, reconciliation.LastRoundEventsRead);
             });
         });
@@ -69,8 +70,8 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
                 var now = DateTimeOffset.UtcNow;
                 var report = reconciliation.Close(reconcile.Expected, now);
                 // Those found by earlier rounds were reported then. Before the reply, so that metrics has them by the
-                // time the run asks it for its figures.
-                Report(report.Invariants.SelectMany(i => i.Violations).Where(v => v.FoundAt == now));
+                // time the run asks it for its figures; not logged one by one, as the run's summary lists them.
+                Report(report.Invariants.SelectMany(i => i.Violations).Where(v => v.FoundAt == now), logEach: false);
                 return report;
             });
         });
@@ -87,12 +88,15 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
         });
     }
 
-    /// <summary>Each breach as the run reports it: a critical consistency error.</summary>
-    private void Report(IEnumerable<Violation> violations)
+    /// <summary>Each breach as the run reports it: a critical consistency error. <paramref name="logEach"/>: also a
+    /// log line, so that a breach found mid-run shows on the console when it is found.</summary>
+    private void Report(IEnumerable<Violation> violations, bool logEach)
     {
         foreach (var violation in violations)
         {
-            log.Error("Consistency violation found: {Invariant} {Symbol}: {Detail}", violation.Invariant, violation.Symbol, violation.Detail);
+            if (logEach)
+                log.Error("Consistency violation found during the run: {Invariant} {Symbol}: {Detail}",
+                    violation.Invariant, violation.Symbol, violation.Detail);
             metrics.Tell(new ReportError(ErrorKind.Consistency, ErrorSeverity.Critical, $"journal {violation.Symbol}",
                 $"{violation.Invariant}: {violation.Detail}"));
         }
