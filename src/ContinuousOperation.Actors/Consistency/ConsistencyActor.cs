@@ -57,6 +57,8 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
             Read(reconciliation, round.Expected, replyTo: Sender, () =>
             {
                 var found = reconciliation.EndRoundAtCut(DateTimeOffset.UtcNow);
+                log.Info("Reconciliation round {Round}: {Events} new events read, {Violations} new violations",
+                    reconciliation.Rounds, reconciliation.LastRoundEventsRead, found.Count);
                 Report(found, logEach: true);
                 return new RoundReconciled(found, reconciliation.LastRoundEventsRead);
             });
