@@ -20,7 +20,9 @@ namespace ContinuousOperation.Actors.Run;
 /// Owns one run's lifecycle: start the actor tree (and, once it is up, the fault injector if the run has faults), trade until the
 /// deadline (or <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain
 /// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
-/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
+/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error. While the
+/// run trades, the journals are reconciled in rounds every <see cref="RunSettings.ReconcileInterval"/>, so the end of the
+/// run reads only their tail.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
