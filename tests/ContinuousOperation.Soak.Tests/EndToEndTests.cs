@@ -42,6 +42,19 @@ public sealed class EndToEndTests(PassingRunFixture passingRun)
     }
 
     [Fact]
+    public void The_journals_are_reconciled_while_the_run_goes_on_and_the_end_reads_only_the_tail()
+    {
+        Assert.Equal(0, passingRun.Result.ExitCode);
+
+        using var report = passingRun.Report();
+        var consistency = report.RootElement.GetProperty("consistency");
+        var all = consistency.GetProperty("trader_events_read").GetInt64() + consistency.GetProperty("exchange_events_read").GetInt64();
+
+        Assert.True(consistency.GetProperty("rounds").GetInt32() > 1, consistency.ToString());
+        Assert.InRange(consistency.GetProperty("tail_events_read").GetInt64(), 1, all - 1);
+    }
+
+    [Fact]
     public async Task Reconciling_the_journal_of_a_healthy_run_finds_it_valid()
     {
         Assert.Equal(0, passingRun.Result.ExitCode);

@@ -59,7 +59,7 @@ public sealed partial class HostileInputTests
             foreach (var value in new[] { "abc", "NaN", "Infinity", "-Infinity", "1e400", "" }) Usage("run", option, value);
         }
 
-        foreach (var option in new[] { "--duration", "--sample-interval", "--progress-interval", "--memory-warm-up" })
+        foreach (var option in new[] { "--duration", "--sample-interval", "--progress-interval", "--reconcile-interval", "--memory-warm-up" })
         {
             foreach (var value in new[] { "abc", "NaN", "0", "-5m", "" }) Usage("run", option, value);
         }
@@ -88,6 +88,8 @@ public sealed partial class HostileInputTests
         Usage("run", "--sample-interval", "0.5s");
         Usage("run", "--progress-interval", "2h");
         Usage("run", "--duration", "10s", "--sample-interval", "20s");
+        Usage("run", "--reconcile-interval", "0.5s");
+        Usage("run", "--duration", "10s", "--reconcile-interval", "20s");
         Usage("run", "--duration", "10m", "--memory-warm-up", "10m");
 
         // Empty and malformed text.

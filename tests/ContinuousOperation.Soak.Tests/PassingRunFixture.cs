@@ -12,7 +12,7 @@ public sealed class PassingRunFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         Result = await CliProcess.RunAsync(TimeSpan.FromMinutes(3),
             "run", "--duration", "20s", "--symbol-count", "2", "--speed", "5", "--sample-interval", "2s",
-            "--progress-interval", "5s", "--seed", "20261124", "--report-dir", ReportDirectory);
+            "--progress-interval", "5s", "--reconcile-interval", "4s", "--seed", "20261124", "--report-dir", ReportDirectory);
 
     public JsonDocument Report() =>
         JsonDocument.Parse(File.ReadAllBytes(Assert.Single(Directory.GetFiles(RunFolder, "continuous_operation_*.json"))));

@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
+using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
 using ContinuousOperation.Domain.Trading;
 
@@ -13,30 +16,123 @@ namespace ContinuousOperation.Actors.Consistency;
 /// <summary>
 /// Reads the trader and exchange journals of one run back from the database through Akka.Persistence.Query — those
 /// of every symbol its manifest names, and any other the run wrote — and reconciles them with the pure
-/// <see cref="Reconciler"/>. Each event is serialized again with the system's serializer for it (the one that wrote
-/// it), so the journal digests cover the bytes as stored. Only the standard "current" query interfaces are used, so
-/// any journal plugin with a read journal works (Akka.Persistence.Sql on SQLite or PostgreSQL, or any other).
+/// <see cref="RunningReconciliation"/>. During a run, <see cref="ReconcileRound"/> reads on from where the last round
+/// stopped and reports new breaches at once; <see cref="Reconcile"/> then reads only the tail and applies every rule.
+/// A <see cref="Reconcile"/> with no earlier round (the <c>reconcile</c> verb) reads everything from scratch.
+/// Each event is serialized again with the system's serializer for it (the one that wrote it), so the journal digests
+/// cover the bytes as stored. Only the standard "current" query interfaces are used, so any journal plugin with a read
+/// journal works. One read at a time: the fold is not shared between threads.
 /// </summary>
-public sealed class ConsistencyActor : ReceiveActor
+public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
 {
-    private readonly string readJournalPluginId;
-    private readonly ILoggingAdapter log = Context.GetLogger();
+    /// <summary>How often a long read logs its progress.</summary>
+    public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
-    public ConsistencyActor(string readJournalPluginId)
+    private readonly string readJournalPluginId;
+    private readonly IActorRef metrics;
+    private readonly ILoggingAdapter log = Context.GetLogger();
+    private RunningReconciliation? running;
+
+    /// <param name="metrics">Where breaches are reported as errors of the run, each once, when first found;
+    /// <see cref="ActorRefs.Nobody"/> outside a run (the <c>reconcile</c> verb prints its report instead).</param>
+    public ConsistencyActor(string readJournalPluginId, IActorRef metrics)
     {
         this.readJournalPluginId = readJournalPluginId;
+        this.metrics = metrics;
+        Become(Idle);
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public static Props Props(string readJournalPluginId) => Props(readJournalPluginId, ActorRefs.Nobody);
+
+    public static Props Props(string readJournalPluginId, IActorRef metrics) =>
+        Akka.Actor.Props.Create(() => new ConsistencyActor(readJournalPluginId, metrics));
+
+    private void Idle()
+    {
+        Receive<ReconcileRound>(round =>
+        {
+            var reconciliation = RunningFor(round.Expected);
+            Read(reconciliation, round.Expected, replyTo: Sender, () =>
+            {
+                var found = reconciliation.EndRoundAtCut(DateTimeOffset.UtcNow);
+                log.Info("Reconciliation round {Round}: {Events} new events read, {Violations} new violations",
+                    reconciliation.Rounds, reconciliation.LastRoundEventsRead, found.Count);
+                Report(found, logEach: true);
+                return new RoundReconciled(found, reconciliation.LastRoundEventsRead);
+            });
+        });
         Receive<Reconcile>(reconcile =>
         {
-            var system = Context.System;
-            // Off the actor thread: opening the SQL read journal blocks until the write journal has initialised.
-            Task.Run(() => ReconcileAsync(system, reconcile.Expected)).PipeTo(Sender, success: report => report, failure: Failed);
+            var reconciliation = RunningFor(reconcile.Expected);
+            running = null; // the run is over: a later Reconcile starts from scratch
+            Read(reconciliation, reconcile.Expected, replyTo: Sender, () =>
+            {
+                var now = DateTimeOffset.UtcNow;
+                var report = reconciliation.Close(reconcile.Expected, now);
+                // Those found by earlier rounds were reported then. Before the reply, so that metrics has them by the
+                // time the run asks it for its figures; not logged one by one, as the run's summary lists them.
+                Report(report.Invariants.SelectMany(i => i.Violations).Where(v => v.FoundAt == now), logEach: false);
+                return report;
+            });
         });
     }
 
-    public static Props Props(string readJournalPluginId) =>
-        Akka.Actor.Props.Create(() => new ConsistencyActor(readJournalPluginId));
+    private void Reading()
+    {
+        Receive<ReconcileRound>(_ => log.Info("Reconciliation round skipped: the previous one is still reading"));
+        Receive<Reconcile>(_ => Stash.Stash());
+        Receive<ReadFinished>(_ =>
+        {
+            Become(Idle);
+            Stash.UnstashAll();
+        });
+    }
 
-    private async Task<ConsistencyReport> ReconcileAsync(ActorSystem system, JournalExpectation expected)
+    /// <summary>Each breach as the run reports it: a critical consistency error. <paramref name="logEach"/>: also a
+    /// log line, so that a breach found mid-run shows on the console when it is found.</summary>
+    private void Report(IEnumerable<Violation> violations, bool logEach)
+    {
+        foreach (var violation in violations)
+        {
+            if (logEach)
+                log.Error("Consistency violation found during the run: {Invariant} {Symbol}: {Detail}",
+                    violation.Invariant, violation.Symbol, violation.Detail);
+            metrics.Tell(new ReportError(ErrorKind.Consistency, ErrorSeverity.Critical, $"journal {violation.Symbol}",
+                $"{violation.Invariant}: {violation.Detail}"));
+        }
+    }
+
+    private RunningReconciliation RunningFor(JournalExpectation expected) =>
+        running is { } current && current.Run == expected.Run ? current : running = new RunningReconciliation(expected.Run);
+
+    /// <summary>Reads off the actor thread (opening the SQL read journal blocks until the write journal has
+    /// initialised), then replies with <paramref name="conclude"/>'s result, or <see cref="ReconciliationFailed"/>.
+    /// The actor reads nothing else until this read is over.</summary>
+    private void Read(RunningReconciliation reconciliation, JournalExpectation expected, IActorRef replyTo, Func<object> conclude)
+    {
+        Become(Reading);
+        var (system, self) = (Context.System, Self);
+        Task.Run(async () =>
+        {
+            try
+            {
+                await ReadOnAsync(system, reconciliation, expected);
+                replyTo.Tell(conclude());
+            }
+            catch (Exception exception)
+            {
+                replyTo.Tell(Failed(exception));
+            }
+            finally
+            {
+                self.Tell(ReadFinished.Instance);
+            }
+        });
+    }
+
+    private async Task ReadOnAsync(ActorSystem system, RunningReconciliation reconciliation, JournalExpectation expected)
     {
         var journal = OpenReadJournal(system);
         if (journal is not (ICurrentPersistenceIdsQuery ids and ICurrentEventsByPersistenceIdQuery events))
@@ -49,18 +145,24 @@ public sealed class ConsistencyActor : ReceiveActor
         var persistenceIds = await ids.CurrentPersistenceIds().RunWith(Sink.Seq<string>(), materializer);
         var symbols = expected.Symbols.Union(JournalSymbols.In(persistenceIds, expected.Run));
         var serialization = system.Serialization;
-        var folds = new List<SymbolJournalFold>();
+        var progress = new ProgressReporter(system, log, expected.Recorded?.Sum(r => r.Events) - reconciliation.EventsRead);
         foreach (var symbol in symbols)
         {
-            var fold = new SymbolJournalFold(expected.Run, symbol);
-            await ReadJournal(events, JournalNames.Trader(expected.Run, symbol), materializer,
-                (seqNr, e) => fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), serialization.Serialize(e)));
-            await ReadJournal(events, JournalNames.Exchange(expected.Run, symbol), materializer,
-                (seqNr, e) => fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), serialization.Serialize(e)));
-            folds.Add(fold);
+            var fold = reconciliation.FoldOf(symbol);
+            var (traderFrom, exchangeFrom) = fold.NextSequenceNrs;
+            // The trader journal first, then the venue's: every fill the trader applied is then in what is read of
+            // the venue journal (a consistent cut).
+            await ReadJournal(events, JournalNames.Trader(expected.Run, symbol), traderFrom, materializer, (seqNr, e) =>
+            {
+                fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), serialization.Serialize(e));
+                progress.Read();
+            });
+            await ReadJournal(events, JournalNames.Exchange(expected.Run, symbol), exchangeFrom, materializer, (seqNr, e) =>
+            {
+                fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), serialization.Serialize(e));
+                progress.Read();
+            });
         }
-
-        return Reconciler.Summarise(expected, folds);
     }
 
     private IReadJournal OpenReadJournal(ActorSystem system)
@@ -81,9 +183,9 @@ public sealed class ConsistencyActor : ReceiveActor
     }
 
     private static Task ReadJournal(
-        ICurrentEventsByPersistenceIdQuery events, string persistenceId, IMaterializer materializer,
+        ICurrentEventsByPersistenceIdQuery events, string persistenceId, long fromSequenceNr, IMaterializer materializer,
         Action<long, object> add) =>
-        events.CurrentEventsByPersistenceId(persistenceId, 0L, long.MaxValue)
+        events.CurrentEventsByPersistenceId(persistenceId, fromSequenceNr, long.MaxValue)
             .RunForeach(envelope => add(envelope.SequenceNr, envelope.Event), materializer);
 
     /// <summary>An event of the wrong family means the journal is not one this build can reconcile; that is a read
@@ -101,5 +203,29 @@ public sealed class ConsistencyActor : ReceiveActor
         // operator's problem, not a program error.
         log.Error("Reconciliation failed: journals of {ReadJournal} could not be read: {Reason}", readJournalPluginId, reason);
         return new ReconciliationFailed(reason);
+    }
+
+    /// <summary>Counts the events of one read and, every <see cref="ProgressEvery"/>, logs the progress and publishes
+    /// it on the event stream.</summary>
+    private sealed class ProgressReporter(ActorSystem system, ILoggingAdapter log, long? total)
+    {
+        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+        private TimeSpan _next = ProgressEvery;
+        private long _read;
+
+        public void Read()
+        {
+            _read++;
+            if (_elapsed.Elapsed < _next) return;
+            _next = _elapsed.Elapsed + ProgressEvery;
+            var progress = new ReadProgress(_read, _elapsed.Elapsed, total);
+            log.Info(ReadProgress.Template, progress.Values);
+            system.EventStream.Publish(new ReconciliationProgress(progress));
+        }
+    }
+
+    private sealed record ReadFinished
+    {
+        public static readonly ReadFinished Instance = new();
     }
 }

@@ -20,7 +20,9 @@ namespace ContinuousOperation.Actors.Run;
 /// Owns one run's lifecycle: start the actor tree (and, once it is up, the fault injector if the run has faults), trade until the
 /// deadline (or <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain
 /// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
-/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error.
+/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error. While the
+/// run trades, the journals are reconciled in rounds every <see cref="RunSettings.ReconcileInterval"/>, so the end of the
+/// run reads only their tail.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
@@ -52,7 +54,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
             instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
             metrics), "traders");
-        consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId), "consistency");
+        consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
         Context.ActorOf(LostMessageWatcher.Props(metrics), "lost-messages");
         if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
@@ -81,9 +83,18 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         });
 
         Timers.StartSingleTimer("deadline", RunDeadline.Instance, settings.Duration);
+        Timers.StartPeriodicTimer(nameof(ReconcileRound), new ReconcileRound(Unfinished), settings.ReconcileInterval);
+        Receive<ReconcileRound>(round => consistency.Tell(round));
+        // A round reports its breaches to metrics itself; a round that could not read is logged by the consistency actor
+        // and the next one reads on.
+        Receive<RoundReconciled>(_ => { });
+        Receive<ReconciliationFailed>(_ => { });
         log.Info("Run started: {Symbols} symbols for {Duration}, seed {Seed}, market {Market}, speed {Speed}x",
             settings.Instruments.Count, settings.Duration, settings.Seed, settings.Market.Condition, settings.Speed);
     }
+
+    /// <summary>What an intermediate round checks: this run's journals, not drained yet.</summary>
+    private JournalExpectation Unfinished => new(settings.Run, settings.Symbols.ToArray(), Drained: false);
 
     public static Props Props(RunSettings settings, IDatabaseOutage outage) =>
         Props(settings, outage, SqlReadJournal.Identifier);
@@ -133,6 +144,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         if (finishing) return;
         finishing = true;
         Timers.Cancel("deadline");
+        Timers.Cancel(nameof(ReconcileRound));
         log.Info(interrupted ? "Run interrupted: draining" : "Run duration reached: draining");
         DrainReconcileAndCollect(interrupted)
             .PipeTo(Self, failure: ex => new RunFailed($"the end of the run failed: {ex.GetBaseException().Message}"));
@@ -152,10 +164,6 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         log.Info("Reconciled the journals in {Elapsed}", reconciling.Elapsed);
         if (reconciled is not ConsistencyReport report)
             return new RunFailed($"journals could not be read back: {(reconciled as ReconciliationFailed)?.Reason}");
-
-        foreach (var violation in report.Invariants.SelectMany(i => i.Violations))
-            metrics.Tell(new ReportError(ErrorKind.Consistency, ErrorSeverity.Critical, $"journal {violation.Symbol}",
-                $"{violation.Invariant}: {violation.Detail}"));
 
         var faultReport = faults is null
             ? FaultReport.None

@@ -49,6 +49,8 @@ internal sealed class ReconcileCommand : Command
         Console.Out.WriteLine($"Reconciling run {manifest.Run} ({(manifest.IsFinished ? $"finished, {manifest.Closing!.Verdict}" : "unfinished: no closing record")})");
 
         await using var host = await ActorHost.StartAsync(database, userConfig: null, cancellationToken);
+        host.System.EventStream.Subscribe(
+            host.System.ActorOf(Props.Create<ReconcileProgressPrinter>(), "reconcile-progress"), typeof(ReconciliationProgress));
         var consistency = host.System.ActorOf(ConsistencyActor.Props(AkkaComposition.ReadJournalPluginId), "consistency");
         switch (await consistency.Ask<object>(new Reconcile(manifest.Expectation()), cancellationToken))
         {

@@ -48,6 +48,7 @@ internal sealed class RunCommand : Command
     private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
     private readonly Option<TimeSpan> _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", OneSecond, LongestRun, TimeSpan.FromSeconds(30));
     private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", OneSecond, LongestRun, TimeSpan.FromMinutes(1));
+    private readonly Option<TimeSpan> _reconcileInterval = OptionRules.Duration("--reconcile-interval", "How often the journals are reconciled while the run goes on (the tail is reconciled at the end)", OneSecond, LongestRun, TimeSpan.FromMinutes(10));
     private readonly Option<double> _maxCpu = OptionRules.Number<double>("--max-cpu-percent", "Highest average CPU, percent of the machine", DefaultThresholds.MaxCpuPercent).Positive().AtMost(100.0);
     private readonly Option<double> _maxErrorRate = OptionRules.Number<double>("--max-error-rate", "Errors per hour of uptime that fail the run", DefaultThresholds.MaxErrorRatePerHour).Positive();
     private readonly Option<double> _maxMemoryGrowth = OptionRules.Number<double>("--max-memory-growth-mb-per-hour", "Working-set or managed-heap growth after warm-up that fails the run", DefaultThresholds.MaxMemoryGrowthMbPerHour).NotNegative();
@@ -77,6 +78,7 @@ internal sealed class RunCommand : Command
         Options.Add(_config);
         Options.Add(_sampleInterval);
         Options.Add(_progressInterval);
+        Options.Add(_reconcileInterval);
         Options.Add(_maxCpu);
         Options.Add(_maxErrorRate);
         Options.Add(_maxMemoryGrowth);
@@ -90,6 +92,7 @@ internal sealed class RunCommand : Command
         Validators.Add(WarmUpShorterThanRun);
         Validators.Add(IntervalWithinRun(_sampleInterval));
         Validators.Add(IntervalWithinRun(_progressInterval));
+        Validators.Add(IntervalWithinRun(_reconcileInterval));
         SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(
             Bind(parse), signals ?? throw new InvalidOperationException("a run needs the process's signal handling"), cancellationToken));
     }
@@ -117,6 +120,7 @@ internal sealed class RunCommand : Command
         {
             Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),
             Run = RunId.New(DateTimeOffset.UtcNow, seed, Random.Shared),
+            ReconcileInterval = parse.GetValue(_reconcileInterval),
         };
         var config = parse.GetValue(_config);
         return new RunOptions(

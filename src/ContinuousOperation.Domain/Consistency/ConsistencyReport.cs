@@ -11,6 +11,13 @@ public sealed record ConsistencyReport(
 
     public bool Drained { get; init; } = true;
 
+    /// <summary>Reconciliation rounds that read these journals: 1 for a check from scratch, more when the run was
+    /// reconciled while it went on (<see cref="RunningReconciliation"/>).</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>Events the last round read: all of them for a check from scratch, only the tail after earlier rounds.</summary>
+    public long LastRoundEventsRead { get; init; }
+
     /// <summary>No invariant is violated; those not applicable do not count against it.</summary>
     public bool IsValid => Invariants.All(i => i.State != InvariantState.Violated);
 }

@@ -19,6 +19,7 @@ public static class Reconciler
         {
             Journals = all.SelectMany(f => f.Journals).ToList(),
             Drained = expected.Drained,
+            LastRoundEventsRead = all.Sum(f => f.TraderEventsRead + f.ExchangeEventsRead),
         };
     }
 

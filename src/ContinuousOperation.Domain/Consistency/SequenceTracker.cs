@@ -8,11 +8,13 @@ namespace ContinuousOperation.Domain.Consistency;
 internal sealed class SequenceTracker(string persistenceId)
 {
     private readonly IncrementalHash _digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private long _last;
 
     public string PersistenceId { get; } = persistenceId;
 
     public long EventsRead { get; private set; }
+
+    /// <summary>The last sequence number read (0 before any).</summary>
+    public long Last { get; private set; }
 
     public FindingLog Breaks { get; } = new();
 
@@ -26,14 +28,14 @@ internal sealed class SequenceTracker(string persistenceId)
         _digest.AppendData(header);
         _digest.AppendData(serialized);
 
-        var expected = _last + 1;
+        var expected = Last + 1;
         if (sequenceNr != expected)
         {
             var what = sequenceNr > expected ? $"{sequenceNr - expected} missing" : "repeated or out of order";
             Breaks.Add($"{PersistenceId}: expected sequence number {expected}, found {sequenceNr} ({what})",
                 JournalNames.Position(PersistenceId, sequenceNr));
         }
-        _last = sequenceNr;
+        Last = sequenceNr;
     }
 
     /// <summary>The count and digest of everything read so far; reading may go on afterwards.</summary>

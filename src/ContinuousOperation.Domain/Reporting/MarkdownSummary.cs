@@ -68,7 +68,7 @@ public static class MarkdownSummary
             text.Append($"* **{invariant.Name}**: {invariant.Violations.Count} violation(s) — {Cell(invariant.Description)}\n");
             foreach (var v in invariant.Violations.Take(ViolationsShown))
             {
-                text.Append($"  * {v.Symbol}: {Cell(v.Detail)} `{string.Join(", ", v.Ids)}`\n");
+                text.Append($"  * {v.Symbol}: {Cell(v.Detail)} `{string.Join(", ", v.Ids)}`{FoundAt(v)}\n");
             }
         }
 
@@ -92,4 +92,8 @@ public static class MarkdownSummary
 
     /// <summary>Free text inside a table cell: a pipe would end the cell and a line break the row.</summary>
     private static string Cell(string value) => value.Replace("|", "\\|").ReplaceLineEndings(" ");
+
+    /// <summary>When reconciliation first found it, if known.</summary>
+    private static string FoundAt(ViolationEntry violation) =>
+        violation.FoundAt is { } at ? $" (found {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)" : "";
 }

@@ -24,6 +24,9 @@ public sealed record ReportConfiguration(
     double SelfTestLeakMbPerMinute,
     string FaultProfile)
 {
+    /// <summary>How often the journals were reconciled while the run went on (<c>--reconcile-interval</c>).</summary>
+    public double ReconcileIntervalSeconds { get; init; }
+
     public static ReportConfiguration From(RunSettings settings, DatabaseDescription database) => new(
         settings.Run.Value,
         settings.Duration.TotalHours,
@@ -37,5 +40,8 @@ public sealed record ReportConfiguration(
         database,
         settings.Criteria,
         settings.SelfTestLeakMbPerMinute,
-        settings.Faults.Name);
+        settings.Faults.Name)
+    {
+        ReconcileIntervalSeconds = settings.ReconcileInterval.TotalSeconds,
+    };
 }

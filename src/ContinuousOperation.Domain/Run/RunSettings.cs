@@ -29,6 +29,9 @@ public sealed record RunSettings(
 
     /// <summary>Faults injected during the run (<c>--faults</c>); none by default.</summary>
     public FaultProfile Faults { get; init; } = FaultProfile.None;
+
+    /// <summary>How often the journals are reconciled while the run goes on (<c>--reconcile-interval</c>).</summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
