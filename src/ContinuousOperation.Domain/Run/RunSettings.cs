@@ -29,6 +29,9 @@ public sealed record RunSettings(
 
     /// <summary>Faults injected during the run (<c>--faults</c>); none by default.</summary>
     public FaultProfile Faults { get; init; } = FaultProfile.None;
+
+    /// <summary>How often books and traders snapshot their state (HOCON, read at the composition root).</summary>
+    public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
 }
 
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
