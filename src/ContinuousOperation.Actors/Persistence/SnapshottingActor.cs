@@ -36,6 +36,13 @@ public abstract class SnapshottingActor<TSnapshot> : ReceivePersistentActor wher
         });
         // Registered before the derived actor's own handler, which must not start on a partial state.
         Recover<RecoveryCompleted>(_ => unreadableSnapshot is not null, _ => DiscardUnreadableSnapshotAndStop());
+        // Logged here, then handled by the derived actor (false passes it on).
+        Recover<RecoveryCompleted>(_ =>
+        {
+            log.Info("{PersistenceId} recovered from the snapshot at {SnapshotSequenceNr} (0: none) and {EventsReplayed} journal events",
+                PersistenceId, lastSnapshotAt, EventsReplayed);
+            return false;
+        });
         Command<SaveSnapshotSuccess>(saved =>
             DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => ReportDatabaseError(
