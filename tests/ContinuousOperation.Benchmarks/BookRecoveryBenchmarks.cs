@@ -25,7 +25,7 @@ public class BookRecoveryBenchmarks
     private string _snapshotManifest = null!;
     private int _eventsInSnapshot;
 
-    /// <summary>Events in both journals of the simulated symbol; the book's own journal is about 90 % of them.</summary>
+    /// <summary>Events in both journals of the simulated symbol; the book's own journal is about 75 % of them.</summary>
     [Params(10_000, 100_000)]
     public int JournalEvents { get; set; }
 

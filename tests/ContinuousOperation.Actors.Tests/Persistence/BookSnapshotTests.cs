@@ -10,7 +10,6 @@ using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Primitives;
 using ContinuousOperation.Domain.Run;
-using Microsoft.Data.Sqlite;
 
 namespace ContinuousOperation.Actors.Tests.Persistence;
 
@@ -94,18 +93,7 @@ public class BookSnapshotTests : SqliteTestKit
         ExpectTerminated(book);
     }
 
-    private long[] SnapshotSequenceNumbers()
-    {
-        using var connection = new SqliteConnection(Journal.ConnectionString);
-        connection.Open();
-        using var query = connection.CreateCommand();
-        query.CommandText = "SELECT sequence_number FROM snapshot WHERE persistence_id = $id ORDER BY sequence_number";
-        query.Parameters.AddWithValue("$id", persistenceId);
-        using var reader = query.ExecuteReader();
-        var sequenceNumbers = new List<long>();
-        while (reader.Read()) sequenceNumbers.Add(reader.GetInt64(0));
-        return [.. sequenceNumbers];
-    }
+    private long[] SnapshotSequenceNumbers() => SnapshotTable.SequenceNumbers(Journal, persistenceId);
 
     private void AwaitSnapshotsAt(params long[] sequenceNumbers) =>
         AwaitAssert(() => Assert.Equal(sequenceNumbers, SnapshotSequenceNumbers()), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
@@ -184,14 +172,6 @@ public class BookSnapshotTests : SqliteTestKit
         Assert.Equal(FullReplay(fullJournal).FillsSince(Trader, 0), Sync(restarted, fullJournal).MissedFills);
     }
 
-    private void CorruptSnapshots()
-    {
-        using var connection = new SqliteConnection(Journal.ConnectionString);
-        connection.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE snapshot SET snapshot = $garbage WHERE persistence_id = $id";
-        update.Parameters.AddWithValue("$garbage", "{\"IsClosed\": tru"u8.ToArray());
-        update.Parameters.AddWithValue("$id", persistenceId);
-        Assert.Equal(1, update.ExecuteNonQuery());
-    }
+    private void CorruptSnapshots() =>
+        Assert.Equal(1, SnapshotTable.Overwrite(Journal, persistenceId, "{\"IsClosed\": tru"u8.ToArray()));
 }

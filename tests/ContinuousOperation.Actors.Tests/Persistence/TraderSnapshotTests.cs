@@ -84,6 +84,9 @@ public class TraderSnapshotTests : SqliteTestKit
         venue.Reply(new AccountSynced(Btc.Symbol, [FillOf(live.Id, live.Side, 1m, seeded.LastFillSequence + 1)],
             [new ExchangeOrderStatus(live.Id, live.Side, live.Type, live.LimitPrice, live.Quantity, 1m, ExchangeOrderState.Live)]));
         Assert.Equal(seed.Count, recoveries.ExpectMsg<EntityRecovered>().EventsReplayed);
+        // Saved before the restart, which would otherwise race the save and may find no snapshot yet.
+        AwaitAssert(() => Assert.Equal([seed.Count + 2L], SnapshotTable.SequenceNumbers(Journal, persistenceId)),
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         // A second fill, pushed: two more events after the snapshot.
         trader.Tell(new AccountFillReport(FillOf(live.Id, live.Side, 1m, seeded.LastFillSequence + 2)));
         await AwaitAssertAsync(async () => Assert.Equal(seed.Count + 4, (await JournalReader.EventsOf(Sys, persistenceId)).Count),
