@@ -24,6 +24,8 @@ public sealed class ConfigCheckTests
     [InlineData("akka.persistence.query.journal.sql.refresh-interval = 500ms")]
     [InlineData("akka.persistence.journal.sql.read-isolation-level = read-committed")]
     [InlineData("akka.log-config-on-start = on")]
+    [InlineData("continuous-operation.snapshots.every-events = 0")]
+    [InlineData("continuous-operation.snapshots.every-events = 20000")]
     [InlineData("some.setting.we.do.not.know = anything")]
     public void Valid_settings_pass(string hocon)
     {
@@ -42,6 +44,8 @@ public sealed class ConfigCheckTests
     [InlineData("akka.coordinated-shutdown.default-phase-timeout = 0s", "akka.coordinated-shutdown.default-phase-timeout")]
     [InlineData("akka.persistence.journal.sql.tag-write-mode = Sometimes", "akka.persistence.journal.sql.tag-write-mode")]
     [InlineData("akka.log-config-on-start = maybe", "akka.log-config-on-start")]
+    [InlineData("continuous-operation.snapshots.every-events = -1", "continuous-operation.snapshots.every-events")]
+    [InlineData("continuous-operation.snapshots.every-events = often", "continuous-operation.snapshots.every-events")]
     public void A_known_key_with_a_wrong_value_is_named(string hocon, string key)
     {
         var problem = UserConfigFile.Check(ConfigurationFactory.ParseString(hocon));

@@ -12,5 +12,7 @@ public sealed record BookSettings(
     /// <summary>The run the book's journal belongs to.</summary>
     public required RunId Run { get; init; }
 
+    public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
+
     public TimeSpan SimulatedStep => TickInterval * Speed;
 }

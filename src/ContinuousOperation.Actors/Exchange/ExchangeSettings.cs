@@ -20,5 +20,8 @@ public sealed record ExchangeSettings(
     /// <summary>How long closing the books may take at the end of a run (each book persists one record).</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public BookSettings BookFor(Instrument instrument) => new(instrument, Market, Fees, Seed, Speed, TickInterval) { Run = Run };
+    public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
+
+    public BookSettings BookFor(Instrument instrument) =>
+        new(instrument, Market, Fees, Seed, Speed, TickInterval) { Run = Run, Snapshots = Snapshots };
 }

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Faults;
@@ -14,10 +15,11 @@ namespace ContinuousOperation.Actors.Exchange;
 /// <summary>
 /// The venue for one symbol: a thin persistent shell around <see cref="SymbolVenue"/>. Every command asks the venue
 /// for the journal events it implies, persists them, and only then tells anyone (replies, account pushes, market data).
-/// On restart the venue's ledger is rebuilt from the journal (<c>exchange-{symbol}</c>). The account channel (pushes to
+/// On restart the venue's ledger is rebuilt from the latest snapshot and the journal after it (<c>exchange-{symbol}</c>).
+/// The account channel (pushes to
 /// the paper trader) can be tampered with by injected faults, like a real private stream.
 /// </summary>
-public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
+public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTimers
 {
     private readonly BookSettings settings;
     private readonly IActorRef marketData;
@@ -35,13 +37,18 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
     private bool closed;
 
     public OrderBookActor(BookSettings settings, IActorRef marketData, IActorRef metrics)
+        : base(settings.Snapshots, metrics)
     {
         this.settings = settings;
         this.marketData = marketData;
         this.metrics = metrics;
 
         recovery = new VenueRecovery(settings.Instrument, settings.Market, settings.Fees, settings.Seed);
-        Recover<IExchangeEvent>(e => recovery!.Apply(e));
+        Recover<IExchangeEvent>(e =>
+        {
+            recovery!.Apply(e);
+            CountReplayed();
+        });
         Recover<RecoveryCompleted>(_ => Start());
 
         Command<MarketTick>(_ => Advance());
@@ -64,17 +71,21 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    protected override void RestoreFrom(VenueSnapshot snapshot) => recovery!.Restore(snapshot);
+
+    protected override VenueSnapshot CaptureSnapshot() => venue.Snapshot();
+
     private Symbol Symbol => settings.Instrument.Symbol;
 
     private void Start()
     {
         // The sequence number at recovery names the incarnation, so a restart from the same journal is reproducible.
         // An empty journal (sequence number 0) builds a fresh venue.
-        venue = recovery!.Build((int)LastSequenceNr);
-        closed = recovery.IsClosed;
+        closed = recovery!.IsClosed;
+        venue = recovery.Build((int)LastSequenceNr);
         recovery = null;
-        Context.System.EventStream.Publish(
-            new EntityRecovered(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt));
+        Context.System.EventStream.Publish(new EntityRecovered(
+            EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt, EventsReplayed: EventsReplayed));
         if (closed) return;
 
         Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);
@@ -165,7 +176,9 @@ public sealed class OrderBookActor : ReceivePersistentActor, IWithTimers
         var last = events[^1];
         PersistAll(events, e =>
         {
-            if (ReferenceEquals(e, last)) after(events);
+            if (!ReferenceEquals(e, last)) return;
+            SnapshotIfDue();
+            after(events);
         });
     }
 

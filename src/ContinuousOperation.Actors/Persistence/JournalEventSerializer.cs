@@ -19,17 +19,6 @@ public sealed class JournalEventSerializer : SerializerWithStringManifest
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IJournalEvent).IsAssignableFrom(t))
             .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        Converters =
-        {
-            new StringValueConverter<Symbol>(s => new Symbol(s), v => v.Value),
-            new StringValueConverter<AccountId>(s => new AccountId(s), v => v.Value),
-            new StringValueConverter<ClientOrderId>(s => new ClientOrderId(s), v => v.Value),
-            new StringValueConverter<FillId>(s => new FillId(s), v => v.Value),
-        },
-    };
-
     public JournalEventSerializer(ExtendedActorSystem system) : base(system)
     {
     }
@@ -38,10 +27,10 @@ public sealed class JournalEventSerializer : SerializerWithStringManifest
 
     public override string Manifest(object o) => o.GetType().Name;
 
-    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
+    public override byte[] ToBinary(object obj) => JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), JournalJson.Options);
 
     public override object FromBinary(byte[] bytes, string manifest) =>
         TypesByManifest.TryGetValue(manifest, out var type)
-            ? JsonSerializer.Deserialize(bytes, type, Options) ?? throw new SerializationException($"Null journal event '{manifest}'")
+            ? JsonSerializer.Deserialize(bytes, type, JournalJson.Options) ?? throw new SerializationException($"Null journal event '{manifest}'")
             : throw new SerializationException($"Unknown journal event manifest '{manifest}'");
 }

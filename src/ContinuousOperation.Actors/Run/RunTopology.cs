@@ -15,7 +15,7 @@ public static class RunTopology
 
     public static ExchangeSettings Exchange(RunSettings run) => new(
         run.Instruments, run.Market, FeeSchedule.Default, run.Seed, run.Speed, TickInterval,
-        HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default) { Run = run.Run };
+        HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default) { Run = run.Run, Snapshots = run.Snapshots };
 
     /// <summary>Traders decide once per simulated second (never more often than every 50 ms of wall time).</summary>
     public static IReadOnlyList<TraderSettings> Traders(RunSettings run)
@@ -24,7 +24,7 @@ public static class RunTopology
         return run.Instruments
             .Select(instrument => new TraderSettings(instrument, StartingCash, run.Seed, decisionInterval,
                 RequestTimeout: TimeSpan.FromSeconds(3), StreamSilenceTimeout: TimeSpan.FromSeconds(5),
-                MarketDataFetchInterval: TimeSpan.FromSeconds(5)) { Run = run.Run })
+                MarketDataFetchInterval: TimeSpan.FromSeconds(5)) { Run = run.Run, Snapshots = run.Snapshots })
             .ToArray();
     }
 }

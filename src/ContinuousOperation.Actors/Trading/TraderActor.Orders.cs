@@ -169,7 +169,8 @@ public sealed partial class TraderActor
             if (!recoveryAnnounced)
             {
                 recoveryAnnounced = true;
-                Publish(new EntityRecovered(EntityKind.Trader, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt));
+                Publish(new EntityRecovered(EntityKind.Trader, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt,
+                    EventsReplayed: EventsReplayed));
             }
 
             AfterChange();

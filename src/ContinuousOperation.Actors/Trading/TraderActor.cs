@@ -4,6 +4,7 @@ using Akka.Persistence;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
@@ -20,7 +21,7 @@ namespace ContinuousOperation.Actors.Trading;
 /// whose replies were lost. This file holds the lifecycle and persistence; orders and fills are in
 /// <c>TraderActor.Orders.cs</c>, market data in <c>TraderActor.MarketData.cs</c>.
 /// </summary>
-public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
+public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWithTimers
 {
     private readonly TraderSettings settings;
     private readonly ITradingStrategy strategy;
@@ -37,6 +38,7 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     private bool recoveryAnnounced;
 
     public TraderActor(TraderSettings settings, ITradingStrategy strategy, IActorRef exchange, IActorRef metrics)
+        : base(settings.Snapshots, metrics)
     {
         this.settings = settings;
         this.strategy = strategy;
@@ -46,7 +48,11 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
         reconnectDelay = settings.MinReconnectDelay;
         state = TraderState.Empty(Symbol);
 
-        Recover<ITraderEvent>(e => state = state.Apply(e));
+        Recover<ITraderEvent>(e =>
+        {
+            state = state.Apply(e);
+            CountReplayed();
+        });
         Recover<RecoveryCompleted>(_ => Start());
 
         Command<DecisionTick>(_ => Decide());
@@ -79,6 +85,10 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
     public override string PersistenceId => JournalNames.Trader(settings.Run, Symbol);
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void RestoreFrom(TraderSnapshot snapshot) => state = TraderState.FromSnapshot(snapshot);
+
+    protected override TraderSnapshot CaptureSnapshot() => state.ToSnapshot();
 
     private Symbol Symbol => settings.Instrument.Symbol;
 
@@ -152,6 +162,8 @@ public sealed partial class TraderActor : ReceivePersistentActor, IWithTimers
             state = state.Apply(e);
             each?.Invoke(e);
             if (!ReferenceEquals(e, last)) return;
+            // Before the continuation, which may persist more: the state now matches the journal exactly.
+            SnapshotIfDue();
             if (after is null) AfterChange();
             else after();
         });

@@ -18,6 +18,8 @@ public sealed record TraderSettings(
 
     public RecoveryMechanisms Recovery { get; init; } = RecoveryMechanisms.All;
 
+    public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
+
     /// <summary>The account channel sends a heartbeat every second; this much silence means it is gone.</summary>
     public TimeSpan AccountSilenceTimeout { get; init; } = TimeSpan.FromSeconds(3);
 

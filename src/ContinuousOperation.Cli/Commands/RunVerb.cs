@@ -38,6 +38,7 @@ internal static class RunVerb
             if (options.Database is null) await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
 
             await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            settings = settings with { Snapshots = SnapshotConfig.Read(host.System.Settings.Config) };
             // Recorded last before trading, so a run that never started leaves no manifest behind.
             var record = await RunRecord.OpenAsync(database, settings, DateTimeOffset.UtcNow, cancellationToken);
             var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");

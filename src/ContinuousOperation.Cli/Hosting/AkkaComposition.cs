@@ -13,7 +13,7 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>
 /// Configures the actor system the same way for every verb (and for the schema test): HOCON files, Serilog logging,
-/// the journal serializer and tagger, and Akka.Persistence.Sql on the chosen database.
+/// the journal and snapshot serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
 /// Precedence, lowest to highest: <c>base.hocon</c>, the database's tuning file, the code below, <c>--config</c>.
 /// </summary>
 internal static class AkkaComposition
@@ -22,6 +22,7 @@ internal static class AkkaComposition
     public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
 
     private const string JournalSerializerName = "journal-json";
+    private const string SnapshotSerializerName = "snapshot-json";
     private const string TaggerName = "journal-tagger";
 
     public static AkkaConfigurationBuilder Configure(AkkaConfigurationBuilder builder, DatabaseTarget database, Config? userConfig)
@@ -32,6 +33,7 @@ internal static class AkkaComposition
             .AddHocon($"akka.stdout-logger-class = \"{typeof(AkkaFallbackLogger).FullName}, {typeof(AkkaFallbackLogger).Assembly.GetName().Name}\"", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers => loggers.ClearLoggers().AddSerilogLogging())
             .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new JournalEventSerializer(system))
+            .WithCustomSerializer(SnapshotSerializerName, SnapshotSerializer.SnapshotTypes, system => new SnapshotSerializer(system))
             .WithSqlPersistence(
                 JournalOptions(database),
                 SnapshotOptions(database),

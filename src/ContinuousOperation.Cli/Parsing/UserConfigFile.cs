@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using ContinuousOperation.Cli.Hosting;
 
 namespace ContinuousOperation.Cli.Parsing;
 
@@ -51,6 +52,7 @@ internal static class UserConfigFile
         ($"{Query}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Snapshots}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Snapshots}.write-isolation-level", OneOf(IsolationLevels)),
+        (SnapshotConfig.EveryEventsPath, WholeOrZero),
     ];
 
     /// <summary>Why a value is wrong, or null when it is fine.</summary>
@@ -92,6 +94,9 @@ internal static class UserConfigFile
 
     private static string? PositiveWhole(Config config, string path) =>
         config.GetInt(path) > 0 ? null : "must be a whole number greater than zero";
+
+    private static string? WholeOrZero(Config config, string path) =>
+        config.GetLong(path) >= 0 ? null : "must be a whole number, or 0 for off";
 
     private static string? PositiveDuration(Config config, string path) =>
         config.GetTimeSpan(path, allowInfinite: false) > TimeSpan.Zero ? null : "must be a duration greater than zero, such as 5s";

@@ -29,6 +29,50 @@ internal sealed class ExchangeLedger
     /// <summary>Simulated time of the last event applied.</summary>
     public TimeSpan SimTime { get; private set; }
 
+    /// <summary>Whether the run's final <see cref="BookClosed"/> has been applied.</summary>
+    public bool IsClosed { get; private set; }
+
+    /// <summary>The ledger rebuilt from <see cref="ToSnapshot"/>: equal to the ledger the snapshot was taken from.</summary>
+    public static ExchangeLedger FromSnapshot(VenueSnapshot snapshot)
+    {
+        var ledger = new ExchangeLedger
+        {
+            IsClosed = snapshot.IsClosed,
+            SimTime = snapshot.SimTime,
+            LastTradeId = snapshot.LastTradeId,
+            LastTradePrice = snapshot.LastTradePrice,
+            _arrivals = snapshot.Arrivals,
+        };
+        foreach (var balance in snapshot.Balances) ledger._holdings.Add(balance.Account, Holdings.From(balance));
+        foreach (var sequence in snapshot.FillSequences) ledger._fillSequences.Add(sequence.Account, sequence.Sequence);
+        foreach (var order in snapshot.LiveOrders)
+            ledger._liveOrders.Add(new OrderKey(order.Account, order.Status.ClientOrderId), (order.Arrival, order.Status));
+        foreach (var order in snapshot.TerminalOrders)
+            ledger._terminalOrders.Add(new OrderKey(order.Account, order.Status.ClientOrderId), order.Status);
+        foreach (var fill in snapshot.RecentFills) ledger.RememberFill(fill);
+        return ledger;
+    }
+
+    /// <summary>The whole ledger in canonical order (accounts by id, orders by arrival, memories oldest first).</summary>
+    public VenueSnapshot ToSnapshot() => new(
+        IsClosed, SimTime, LastTradeId, LastTradePrice, _arrivals,
+        Balances(),
+        _fillSequences
+            .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
+            .Select(entry => new AccountFillSequence(entry.Key, entry.Value))
+            .ToArray(),
+        _liveOrders
+            .OrderBy(entry => entry.Value.Arrival)
+            .Select(entry => new SnapshotOrder(entry.Key.Account, entry.Value.Arrival, entry.Value.Status))
+            .ToArray(),
+        _terminalOrders.OldestFirst()
+            .Select(entry => new SnapshotOrder(entry.Key.Account, Arrival: 0, entry.Value))
+            .ToArray(),
+        _recentFills
+            .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
+            .SelectMany(entry => entry.Value)
+            .ToArray());
+
     public void Apply(IExchangeEvent e)
     {
         SimTime = e.SimTime;
@@ -53,6 +97,7 @@ internal sealed class ExchangeLedger
                     _terminalOrders.Add(key, live.Status with { State = ExchangeOrderState.Cancelled });
                 break;
             case BookClosed:
+                IsClosed = true;
                 break;
             default:
                 throw new ArgumentException($"Unknown exchange event {e.GetType().Name}.", nameof(e));

@@ -11,6 +11,9 @@ internal sealed class Holdings
     private decimal _cash;
     private decimal _fees;
 
+    public static Holdings From(AccountBalance balance) =>
+        new() { _position = balance.Position, _cash = balance.Cash, _fees = balance.Fees };
+
     public void Record(Side side, decimal price, decimal quantity, decimal fee)
     {
         _position += side.Sign() * quantity;

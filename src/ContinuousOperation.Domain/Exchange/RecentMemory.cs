@@ -8,6 +8,10 @@ internal sealed class RecentMemory<TKey, TValue>(int capacity) where TKey : notn
 
     public int Capacity { get; } = capacity;
 
+    /// <summary>The remembered entries, oldest first: adding them in this order to an empty memory rebuilds this one.</summary>
+    public IEnumerable<KeyValuePair<TKey, TValue>> OldestFirst() =>
+        _arrivalOrder.Select(key => KeyValuePair.Create(key, _entries[key]));
+
     public bool TryGetValue(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
 
     public void Add(TKey key, TValue value)

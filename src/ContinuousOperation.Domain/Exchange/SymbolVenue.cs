@@ -130,6 +130,10 @@ public sealed class SymbolVenue
         return events;
     }
 
+    /// <summary>The ledger as of the last event recorded; restoring it and replaying later events rebuilds this venue
+    /// exactly as a full replay would (see <see cref="VenueSnapshot"/>).</summary>
+    public VenueSnapshot Snapshot() => _ledger.ToSnapshot();
+
     public Ticker Ticker() => new(Symbol, _book.BestBid, _book.BestAsk, _ledger.LastTradePrice, SimTime);
 
     public DepthSnapshot Depth(int levels) => new(Symbol, _book.Depth(Side.Buy, levels), _book.Depth(Side.Sell, levels), SimTime);

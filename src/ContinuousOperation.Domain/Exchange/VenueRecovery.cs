@@ -14,13 +14,12 @@ public sealed class VenueRecovery(Instrument instrument, MarketSettings market, 
     private ExchangeLedger? _ledger = new();
 
     /// <summary>Whether the journal holds the run's final <see cref="BookClosed"/>.</summary>
-    public bool IsClosed { get; private set; }
+    public bool IsClosed => Ledger.IsClosed;
 
-    public void Apply(IExchangeEvent e)
-    {
-        Ledger.Apply(e);
-        if (e is BookClosed) IsClosed = true;
-    }
+    /// <summary>Starts from a snapshot instead of an empty ledger: apply only the events after it, then build.</summary>
+    public void Restore(VenueSnapshot snapshot) => _ledger = ExchangeLedger.FromSnapshot(snapshot);
+
+    public void Apply(IExchangeEvent e) => Ledger.Apply(e);
 
     /// <summary>The venue as of the events applied; <paramref name="incarnation"/> re-seeds its randomness, so the same
     /// journal and incarnation replay the same future. With no events applied and incarnation 0 it is a fresh venue.</summary>

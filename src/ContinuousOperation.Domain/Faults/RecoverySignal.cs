@@ -15,8 +15,10 @@ public abstract record RecoverySignal(DateTimeOffset At);
 /// <summary>A persistent entity is running again after a (re)start: a book has replayed its journal, a trader has
 /// replayed its journal and synced its account with the venue. <paramref name="StartedAt"/> is when this incarnation
 /// was created (by default, <paramref name="At"/>): what was sent to the entity before then reached an incarnation that
-/// died, or none at all.</summary>
-public sealed record EntityRecovered(EntityKind Entity, Symbol Symbol, DateTimeOffset At, DateTimeOffset? StartedAt = null)
+/// died, or none at all. <paramref name="EventsReplayed"/> counts the journal events replayed after the snapshot the
+/// entity started from (all of them without one).</summary>
+public sealed record EntityRecovered(
+    EntityKind Entity, Symbol Symbol, DateTimeOffset At, DateTimeOffset? StartedAt = null, long EventsReplayed = 0)
     : RecoverySignal(At);
 
 /// <summary>A persistent entity stopped because its journal write failed; the back-off supervisor will start it again.</summary>

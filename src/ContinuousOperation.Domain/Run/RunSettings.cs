@@ -32,6 +32,9 @@ public sealed record RunSettings(
 
     /// <summary>How often the journals are reconciled while the run goes on (<c>--reconcile-interval</c>).</summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often books and traders snapshot their state (HOCON, read at the composition root).</summary>
+    public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
 }
 
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).

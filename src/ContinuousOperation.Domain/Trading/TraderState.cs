@@ -17,6 +17,20 @@ public sealed record TraderState
 
     public static TraderState Empty(Symbol symbol) => new(symbol);
 
+    public static TraderState FromSnapshot(TraderSnapshot snapshot) => new(snapshot.Symbol)
+    {
+        IsOpened = snapshot.IsOpened,
+        IsStopped = snapshot.IsStopped,
+        Cash = snapshot.Cash,
+        Position = snapshot.Position,
+        LastFillSequence = snapshot.LastFillSequence,
+        OrdersSubmitted = snapshot.OrdersSubmitted,
+        _liveOrders = [.. snapshot.LiveOrders],
+    };
+
+    public TraderSnapshot ToSnapshot() =>
+        new(Symbol, IsOpened, IsStopped, Cash, Position, LastFillSequence, OrdersSubmitted, [.. _liveOrders]);
+
     public Symbol Symbol { get; }
 
     public AccountId Account { get; }

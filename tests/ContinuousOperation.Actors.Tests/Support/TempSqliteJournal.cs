@@ -6,7 +6,7 @@ namespace ContinuousOperation.Actors.Tests.Support;
 
 /// <summary>
 /// A real Akka.Persistence.Sql journal, snapshot store and read journal on a fresh SQLite file, with the project's
-/// journal serializer and tagging adapter bound as in production. The file (and its WAL side files) is deleted on
+/// journal and snapshot serializers and tagging adapter bound as in production. The file (and its WAL side files) is deleted on
 /// dispose. Pass <see cref="Config"/> to the TestKit constructor.
 /// </summary>
 public sealed class TempSqliteJournal : IDisposable
@@ -104,9 +104,12 @@ public sealed class TempSqliteJournal : IDisposable
             akka.actor {
               serializers {
                 journal-json = "ContinuousOperation.Actors.Persistence.JournalEventSerializer, ContinuousOperation.Actors"
+                snapshot-json = "ContinuousOperation.Actors.Persistence.SnapshotSerializer, ContinuousOperation.Actors"
               }
               serialization-bindings {
                 "ContinuousOperation.Domain.Primitives.IJournalEvent, ContinuousOperation.Domain" = journal-json
+                "ContinuousOperation.Domain.Exchange.VenueSnapshot, ContinuousOperation.Domain" = snapshot-json
+                "ContinuousOperation.Domain.Trading.TraderSnapshot, ContinuousOperation.Domain" = snapshot-json
               }
             }
             """;
