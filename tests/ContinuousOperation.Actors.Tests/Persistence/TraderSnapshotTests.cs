@@ -32,7 +32,8 @@ public class TraderSnapshotTests : SqliteTestKit
 
     private static readonly TraderSettings Settings = new(Btc, StartingCash: 100_000m, Seed: 7,
         DecisionInterval: TimeSpan.FromMilliseconds(50), RequestTimeout: TimeSpan.FromSeconds(5),
-        StreamSilenceTimeout: TimeSpan.FromSeconds(5), MarketDataFetchInterval: TimeSpan.FromHours(1))
+        // No silence timeout within the test: a sync the first incarnation sends on its own would be taken for the second's.
+        StreamSilenceTimeout: TimeSpan.FromHours(1), MarketDataFetchInterval: TimeSpan.FromHours(1))
     {
         Run = TestRun.Id,
         Snapshots = new SnapshotPolicy(1_000),
@@ -95,9 +96,11 @@ public class TraderSnapshotTests : SqliteTestKit
         trader.Tell(PoisonPill.Instance);
         ExpectTerminated(trader);
 
-        StartTrader();
+        var restarted = StartTrader();
 
-        var sync = venue.FishForMessage<SyncAccount>(_ => true);
+        SyncAccount sync;
+        do sync = venue.FishForMessage<SyncAccount>(_ => true);
+        while (!venue.Sender.Equals(restarted));
         var replayed = (await JournalReader.EventsOf(Sys, persistenceId)).OfType<ITraderEvent>()
             .Aggregate(TraderState.Empty(Btc.Symbol), (state, e) => state.Apply(e));
         Assert.Equal(replayed.LastFillSequence, sync.AfterFillSequence);
