@@ -1,3 +1,4 @@
+using Akka.Event;
 using Akka.Actor;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Actors.Tests.Support;
@@ -71,12 +72,15 @@ public class RunCoordinatorTests : SqliteTestKit
         {
             [FaultKind.TraderCrash] = new(RatePerHour: 540, RecoveryDeadline: TimeSpan.FromSeconds(30)),
         });
-        // A slow start, as on a loaded machine: while another connection holds the write lock, the journal cannot
-        // initialise, so no book or trader can come up during the first 1.5 s.
+        // A slow start, as on a loaded machine: while another connection holds the write lock, the snapshot store
+        // cannot initialise, so no book or trader can come up. The lock goes once initialisation has failed (after
+        // the journal's 1 s lock wait), which is later than the first crash was due.
+        var initialisation = CreateTestProbe();
+        Sys.EventStream.Subscribe(initialisation.Ref, typeof(Error));
         var writes = await new SqliteWriteLock(Journal.ConnectionString).BeginAsync(CancellationToken.None);
         var run = Sys.ActorOf(RunCoordinator.Props(Settings(TimeSpan.FromSeconds(4)) with { Faults = crashes },
             new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        initialisation.FishForMessage<Error>(e => e.LogSource.Contains("snapshot-store"), TimeSpan.FromSeconds(30));
         await writes.DisposeAsync();
 
         var lastUp = DateTimeOffset.MinValue;
