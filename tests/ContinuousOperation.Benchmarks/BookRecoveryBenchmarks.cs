@@ -18,7 +18,7 @@ namespace ContinuousOperation.Benchmarks;
 [MedianColumn]
 public class BookRecoveryBenchmarks
 {
-    private readonly JournalEventSerializer _eventSerializer = new(null!);
+    private readonly BinaryJournalSerializer _eventSerializer = new(null!);
     private readonly SnapshotSerializer _snapshotSerializer = new(null!);
     private (byte[] Bytes, string Manifest)[] _journal = null!;
     private byte[] _snapshot = null!;

@@ -53,9 +53,9 @@ public sealed class PersistenceSchemaTests : IAsyncLifetime
     {
         await using var connection = await OpenAsync();
 
-        // 7301 is the journal serializer's identifier: the event did not fall back to a default serializer.
+        // The binary journal serializer's identifier: the event did not fall back to a default serializer, nor to JSON.
         Assert.Equal(
-            ["7301|AccountOpened"],
+            [$"{BinaryJournalSerializer.Id}|AccountOpened"],
             await QueryAsync(connection, "SELECT identifier || '|' || manifest FROM journal"));
         // Tags are kept in the event's own row (see hocon/persistence-sqlite.hocon), separated by ';'.
         Assert.Equal([$";{JournalTagger.Orders};"], await QueryAsync(connection, "SELECT tags FROM journal"));

@@ -1,4 +1,4 @@
-using System.Text;
+using ContinuousOperation.Actors.Persistence;
 
 namespace ContinuousOperation.Soak.Tests;
 
@@ -13,7 +13,7 @@ public sealed class TamperedSqliteJournalTests(SharedSqliteRunsFixture runs)
     private const int Iterations = 24;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(2);
 
-    private sealed record Row(long Ordering, string PersistenceId, long SequenceNr, byte[] Message);
+    private sealed record Row(long Ordering, string PersistenceId, long SequenceNr, byte[] Message, string Manifest);
 
     private enum Tampering { Delete, Duplicate, EditPayload, TruncateTail }
 
@@ -22,8 +22,8 @@ public sealed class TamperedSqliteJournalTests(SharedSqliteRunsFixture runs)
     {
         var run = runs.RunIds[^1];
         var rows = (await SqliteJournalFile.QueryAsync(runs.Database,
-                "SELECT ordering, persistence_id, sequence_number, message FROM journal ORDER BY ordering",
-                r => new Row(r.GetInt64(0), r.GetString(1), r.GetInt64(2), (byte[])r.GetValue(3))))
+                "SELECT ordering, persistence_id, sequence_number, message, manifest FROM journal ORDER BY ordering",
+                r => new Row(r.GetInt64(0), r.GetString(1), r.GetInt64(2), (byte[])r.GetValue(3), r.GetString(4))))
             .Where(r => r.PersistenceId.EndsWith($"@{run}", StringComparison.Ordinal))
             .ToArray();
         Assert.NotEmpty(rows);
@@ -57,27 +57,41 @@ public sealed class TamperedSqliteJournalTests(SharedSqliteRunsFixture runs)
             FROM journal WHERE ordering = @ordering
             """, ("id", row.PersistenceId), ("ordering", row.Ordering)),
         Tampering.EditPayload => SqliteJournalFile.ExecuteAsync(copy, "UPDATE journal SET message = @message WHERE ordering = @ordering",
-            ("message", EditedNumber(row.Message, random)), ("ordering", row.Ordering)),
+            ("message", EditedPayload(row, random)), ("ordering", row.Ordering)),
         _ => SqliteJournalFile.ExecuteAsync(copy, "DELETE FROM journal WHERE persistence_id = @id AND sequence_number >= @from",
             ("id", row.PersistenceId), ("from", row.SequenceNr)),
     };
 
-    /// <summary>One digit of a JSON number (outside any string) changed to another non-zero digit: still a valid
-    /// event, so only the journal's digest can tell.</summary>
-    private static byte[] EditedNumber(byte[] message, Random random)
+    private static readonly BinaryJournalSerializer Serializer = new(null!);
+
+    /// <summary>One byte of the binary payload (not its schema version) changed so that the row still reads as an event,
+    /// and another one than before (a trade's price or fee, a fill sequence, an order id inside a batch, …): only the
+    /// journal's digest can tell.</summary>
+    private static byte[] EditedPayload(Row row, Random random)
     {
-        var json = Encoding.UTF8.GetString(message);
-        var inString = false;
-        var digits = new List<int>();
-        for (var i = 0; i < json.Length; i++)
+        Assert.True(row.Message.Length > 1, $"{row.Manifest} has no field to edit");
+        var original = Serializer.ToBinary(Serializer.FromBinary(row.Message, row.Manifest));
+        for (var attempt = 0; attempt < 10_000; attempt++)
         {
-            if (json[i] == '"' && (i == 0 || json[i - 1] != '\\')) inString = !inString;
-            else if (!inString && char.IsAsciiDigit(json[i])) digits.Add(i);
+            var edited = (byte[])row.Message.Clone();
+            var at = random.Next(1, edited.Length);
+            edited[at] ^= (byte)random.Next(1, 256);
+            if (Reads(edited, row.Manifest) is { } read && !Serializer.ToBinary(read).AsSpan().SequenceEqual(original))
+                return edited;
         }
-        Assert.NotEmpty(digits);
-        var at = digits[random.Next(digits.Count)];
-        var replacement = (char)('1' + (json[at] - '0' + random.Next(1, 9)) % 9);
-        if (replacement == json[at]) replacement = json[at] == '9' ? '1' : (char)(json[at] + 1);
-        return Encoding.UTF8.GetBytes(json[..at] + replacement + json[(at + 1)..]);
+
+        throw new InvalidOperationException($"No one-byte edit of {row.PersistenceId}#{row.SequenceNr} ({row.Manifest}) still reads");
+    }
+
+    private static object? Reads(byte[] message, string manifest)
+    {
+        try
+        {
+            return Serializer.FromBinary(message, manifest);
+        }
+        catch (System.Runtime.Serialization.SerializationException)
+        {
+            return null;
+        }
     }
 }

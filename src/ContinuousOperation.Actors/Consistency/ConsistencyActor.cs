@@ -5,6 +5,7 @@ using Akka.Persistence.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Monitoring;
@@ -19,8 +20,8 @@ namespace ContinuousOperation.Actors.Consistency;
 /// <see cref="RunningReconciliation"/>. During a run, <see cref="ReconcileRound"/> reads on from where the last round
 /// stopped and reports new breaches at once; <see cref="Reconcile"/> then reads only the tail and applies every rule.
 /// A <see cref="Reconcile"/> with no earlier round (the <c>reconcile</c> verb) reads everything from scratch.
-/// Each event is serialized again with the system's serializer for it (the one that wrote it), so the journal digests
-/// cover the bytes as stored. Only the standard "current" query interfaces are used, so any journal plugin with a read
+/// Each event is serialized again with the serializer that wrote its row (<see cref="JournalEventSerializer.StoredBytes"/>),
+/// so the journal digests cover the bytes as stored. Only the standard "current" query interfaces are used, so any journal plugin with a read
 /// journal works. One read at a time: the fold is not shared between threads.
 /// </summary>
 public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
@@ -154,12 +155,12 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
             // the venue journal (a consistent cut).
             await ReadJournal(events, JournalNames.Trader(expected.Run, symbol), traderFrom, materializer, (seqNr, e) =>
             {
-                fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), serialization.Serialize(e));
+                fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), JournalEventSerializer.StoredBytes(serialization, e));
                 progress.Read();
             });
             await ReadJournal(events, JournalNames.Exchange(expected.Run, symbol), exchangeFrom, materializer, (seqNr, e) =>
             {
-                fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), serialization.Serialize(e));
+                fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), JournalEventSerializer.StoredBytes(serialization, e));
                 progress.Read();
             });
         }

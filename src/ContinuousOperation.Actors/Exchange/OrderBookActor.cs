@@ -190,10 +190,14 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
         {
             switch (e)
             {
-                case TradeExecuted trade:
-                    prints.Add(new TradePrint(trade.TradeId, trade.Price, trade.Quantity, trade.Aggressor, trade.SimTime));
-                    PushFill(trade, trade.Buyer, Side.Buy);
-                    PushFill(trade, trade.Seller, Side.Sell);
+                case TradesExecuted batch:
+                    foreach (var trade in batch.Trades)
+                    {
+                        prints.Add(new TradePrint(trade.TradeId, trade.Price, trade.Quantity, trade.Aggressor, trade.SimTime));
+                        PushFill(trade, trade.Buyer, Side.Buy);
+                        PushFill(trade, trade.Seller, Side.Sell);
+                    }
+
                     break;
                 case ExchangeOrderCancelled cancelled when cancelled.Account.IsPaperTrader:
                     // Cancels are the last event of their batch, so the account's current fill sequence is the one

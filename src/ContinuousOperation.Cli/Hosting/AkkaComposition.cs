@@ -21,7 +21,8 @@ internal static class AkkaComposition
     public const string SystemName = "continuous-operation";
     public const string ReadJournalPluginId = "akka.persistence.query.journal.sql";
 
-    private const string JournalSerializerName = "journal-json";
+    private const string JournalSerializerName = "journal-binary";
+    private const string LegacyJournalSerializerName = "journal-json";
     private const string SnapshotSerializerName = "snapshot-json";
     private const string TaggerName = "journal-tagger";
 
@@ -32,7 +33,9 @@ internal static class AkkaComposition
             .AddHocon(HoconFile(database.Kind == DatabaseKind.Sqlite ? "persistence-sqlite.hocon" : "persistence-postgres.hocon"), HoconAddMode.Prepend)
             .AddHocon($"akka.stdout-logger-class = \"{typeof(AkkaFallbackLogger).FullName}, {typeof(AkkaFallbackLogger).Assembly.GetName().Name}\"", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers => loggers.ClearLoggers().AddSerilogLogging())
-            .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new JournalEventSerializer(system))
+            // New rows are binary; the JSON serializer stays registered (unbound) to read rows of older journals.
+            .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new BinaryJournalSerializer(system))
+            .WithCustomSerializer(LegacyJournalSerializerName, [], system => new JournalEventSerializer(system))
             .WithCustomSerializer(SnapshotSerializerName, SnapshotSerializer.SnapshotTypes, system => new SnapshotSerializer(system))
             .WithSqlPersistence(
                 JournalOptions(database),

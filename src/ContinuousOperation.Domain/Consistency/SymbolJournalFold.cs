@@ -91,12 +91,20 @@ public sealed class SymbolJournalFold
             case ExchangeOrderCancelled cancelled when cancelled.Account == _trader:
                 _venueOrders.Cancel(cancelled.ClientOrderId, cancelled.RemainingQuantity, sequenceNr);
                 break;
+            case TradesExecuted batch:
+                foreach (var trade in batch.Trades) AddTrade(trade, sequenceNr);
+                break;
             case TradeExecuted trade:
-                _balances.Trade(trade);
-                if (trade.LegOf(_trader) is not null)
-                    AddTraderLegs(trade, sequenceNr);
+                AddTrade(trade, sequenceNr);
                 break;
         }
+    }
+
+    private void AddTrade(TradeExecuted trade, long sequenceNr)
+    {
+        _balances.Trade(trade);
+        if (trade.LegOf(_trader) is not null)
+            AddTraderLegs(trade, sequenceNr);
     }
 
     /// <param name="drained">Whether the run drained before the journals were read. Before the drain, a venue fill the

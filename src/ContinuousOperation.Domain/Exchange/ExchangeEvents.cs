@@ -31,6 +31,44 @@ public sealed record TradeExecuted(
         Buyer.Account == account ? Buyer : Seller.Account == account ? Seller : null;
 }
 
+/// <summary>
+/// The trades one command printed (a book tick, or a paper-trader order crossing the book), in the order they happened,
+/// journaled as one row: at speed a tick prints dozens of trades, and a row per trade made the journal grow with them.
+/// Every reader handles each trade as if it had been journaled alone (journals written before this event hold
+/// <see cref="TradeExecuted"/> rows, which are read as they always were).
+/// </summary>
+public sealed record TradesExecuted : IExchangeEvent
+{
+    public TradesExecuted(Symbol symbol, IReadOnlyList<TradeExecuted> trades)
+    {
+        if (trades.Count == 0) throw new ArgumentException("A batch holds at least one trade.", nameof(trades));
+        if (trades.FirstOrDefault(t => t.Symbol != symbol) is { } other)
+            throw new ArgumentException($"Trade {other.TradeId} of {other.Symbol} in a batch of {symbol}.", nameof(trades));
+        (Symbol, Trades) = (symbol, trades);
+    }
+
+    public Symbol Symbol { get; }
+
+    public IReadOnlyList<TradeExecuted> Trades { get; }
+
+    /// <summary>The time of the last trade: the venue's clock once the batch is applied.</summary>
+    public TimeSpan SimTime => Trades[^1].SimTime;
+
+    public bool Equals(TradesExecuted? other) =>
+        other is not null && Symbol == other.Symbol && Trades.SequenceEqual(other.Trades);
+
+    public override int GetHashCode() => HashCode.Combine(Symbol, Trades.Count, Trades[0]);
+
+    /// <summary>Every trade of <paramref name="events"/> in journal order, whether journaled alone or in a batch.</summary>
+    public static IEnumerable<TradeExecuted> In(IEnumerable<IExchangeEvent> events) =>
+        events.SelectMany(e => e switch
+        {
+            TradeExecuted trade => [trade],
+            TradesExecuted batch => batch.Trades,
+            _ => Array.Empty<TradeExecuted>(),
+        });
+}
+
 /// <summary>Net holdings of one account at the venue, from the trades it took part in.</summary>
 public sealed record AccountBalance(AccountId Account, decimal Position, decimal Cash, decimal Fees);
 

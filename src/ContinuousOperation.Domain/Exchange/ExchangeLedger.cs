@@ -85,6 +85,9 @@ internal sealed class ExchangeLedger
                     (++_arrivals, new ExchangeOrderStatus(accepted.ClientOrderId, accepted.Side, accepted.Type,
                         accepted.LimitPrice, accepted.Quantity, Filled: 0m, ExchangeOrderState.Live)));
                 break;
+            case TradesExecuted batch:
+                foreach (var trade in batch.Trades) Apply(trade);
+                break;
             case TradeExecuted trade:
                 LastTradeId = trade.TradeId;
                 LastTradePrice = trade.Price;

@@ -26,6 +26,7 @@ public sealed class SymbolVenue
     private readonly NoiseTaker _noise;
     private readonly List<Match> _matches = new();
     private readonly List<TimeSpan> _arrivals = new();
+    private readonly List<TradeExecuted> _trades = new();
 
     public SymbolVenue(Instrument instrument, MarketSettings market, FeeSchedule fees, int seed)
         : this(instrument, market, fees, seed, incarnation: 0, new ExchangeLedger())
@@ -75,8 +76,8 @@ public sealed class SymbolVenue
 
     /// <summary>
     /// Places a paper trader's order. Idempotent by (account, client order id): a known id produces no events.
-    /// Events: <see cref="ExchangeOrderAccepted"/>, one <see cref="TradeExecuted"/> per match, then for a market order's
-    /// unfilled rest an <see cref="ExchangeOrderCancelled"/> with reason "no liquidity".
+    /// Events: <see cref="ExchangeOrderAccepted"/>, its matches as one <see cref="TradesExecuted"/> (if any), then for a
+    /// market order's unfilled rest an <see cref="ExchangeOrderCancelled"/> with reason "no liquidity".
     /// </summary>
     public PlaceOutcome Place(OrderRequest request)
     {
@@ -86,7 +87,8 @@ public sealed class SymbolVenue
         var events = new List<IExchangeEvent>();
         Record(new ExchangeOrderAccepted(Symbol, request.Account, request.ClientOrderId, request.Side, request.Type,
             request.Type == OrderType.Limit ? request.LimitPrice : null, request.Quantity, SimTime), events);
-        var unfilled = Match(request, events);
+        var unfilled = Match(request);
+        AddTrades(events);
         if (request.Type == OrderType.Market && unfilled > 0)
             Record(new ExchangeOrderCancelled(Symbol, request.Account, request.ClientOrderId, unfilled, NoLiquidity, SimTime), events);
         return PlaceOutcome.Accepted(events);
@@ -106,18 +108,20 @@ public sealed class SymbolVenue
     }
 
     /// <summary>Moves the simulated clock: per step of at most <see cref="MaxStep"/>, the fair price moves, takers
-    /// arriving in the step trade, then liquidity is re-quoted (which may trade with paper-trader orders it crosses).</summary>
+    /// arriving in the step trade, then liquidity is re-quoted (which may trade with paper-trader orders it crosses).
+    /// Events: the trades of all steps as one <see cref="TradesExecuted"/>, or none.</summary>
     public IReadOnlyList<IExchangeEvent> Advance(TimeSpan simDt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(simDt, TimeSpan.Zero);
-        var events = new List<IExchangeEvent>();
         var end = SimTime + simDt;
         while (SimTime < end)
         {
             var step = end - SimTime < MaxStep ? end - SimTime : MaxStep;
-            AdvanceStep(step, events);
+            AdvanceStep(step);
         }
 
+        var events = new List<IExchangeEvent>(1);
+        AddTrades(events);
         return events;
     }
 
@@ -152,7 +156,7 @@ public sealed class SymbolVenue
     /// <summary>The account's last fill sequence (0 before its first fill).</summary>
     public long LastFillSequence(AccountId account) => _ledger.NextFillSequence(account) - 1;
 
-    private void AdvanceStep(TimeSpan step, List<IExchangeEvent> events)
+    private void AdvanceStep(TimeSpan step)
     {
         var start = SimTime;
         _price.Advance(step);
@@ -162,24 +166,26 @@ public sealed class SymbolVenue
         foreach (var offset in _arrivals)
         {
             SimTime = start + offset;
-            if (_noise.NextOrder(_book, _price.FairPrice) is { } order) Match(order, events);
+            if (_noise.NextOrder(_book, _price.FairPrice) is { } order) Match(order);
         }
 
         SimTime = start + step;
         _matches.Clear();
         _liquidity.Requote(_book, _price.FairPrice, _price.DailyVolatility, _matches, allowTrades: true);
-        RecordTrades(events);
+        RecordTrades();
     }
 
-    private decimal Match(OrderRequest order, List<IExchangeEvent> events)
+    private decimal Match(OrderRequest order)
     {
         _matches.Clear();
         var unfilled = _book.Submit(order, _matches);
-        RecordTrades(events);
+        RecordTrades();
         return unfilled;
     }
 
-    private void RecordTrades(List<IExchangeEvent> events)
+    /// <summary>Applies each match to the ledger as a trade at once (the next match's fill sequences depend on it) and
+    /// keeps it for the command's batch.</summary>
+    private void RecordTrades()
     {
         foreach (var match in _matches)
         {
@@ -188,11 +194,21 @@ public sealed class SymbolVenue
             var buyerSequence = _ledger.NextFillSequence(buyer.Account);
             // A paper trader crossing its own order takes two consecutive sequence numbers.
             var sellerSequence = seller.Account == buyer.Account ? buyerSequence + 1 : _ledger.NextFillSequence(seller.Account);
-            Record(new TradeExecuted(Symbol, tradeId, match.Price, match.Quantity,
+            var trade = new TradeExecuted(Symbol, tradeId, match.Price, match.Quantity,
                 Leg(buyer, Side.Buy, tradeId, buyerSequence, match),
                 Leg(seller, Side.Sell, tradeId, sellerSequence, match),
-                match.TakerSide, SimTime), events);
+                match.TakerSide, SimTime);
+            _ledger.Apply(trade);
+            _trades.Add(trade);
         }
+    }
+
+    /// <summary>The trades recorded since the last call, as one event (already applied to the ledger, trade by trade).</summary>
+    private void AddTrades(List<IExchangeEvent> events)
+    {
+        if (_trades.Count == 0) return;
+        events.Add(new TradesExecuted(Symbol, _trades.ToArray()));
+        _trades.Clear();
     }
 
     private TradeLeg Leg(OrderKey order, Side side, long tradeId, long sequence, Match match)

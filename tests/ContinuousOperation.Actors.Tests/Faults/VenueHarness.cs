@@ -128,7 +128,7 @@ internal sealed class VenueHarness(TestKitBase kit)
     /// <summary>The trader's journal holds exactly the venue's fills for its account.</summary>
     public async Task AssertTraderSeesEveryVenueFill()
     {
-        var venueFills = (await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(TestRun.Id, Btc.Symbol))).OfType<TradeExecuted>()
+        var venueFills = TradesExecuted.In((await JournalReader.EventsOf(kit.Sys, JournalNames.Exchange(TestRun.Id, Btc.Symbol))).OfType<IExchangeEvent>())
             .SelectMany(t => new[] { t.Buyer, t.Seller }).Where(leg => leg.Account == Trader).Select(leg => leg.FillId.Value)
             .Order().ToArray();
         var traderFills = (await TraderJournal()).OfType<FillApplied>().Select(f => f.FillId.Value).Order().ToArray();

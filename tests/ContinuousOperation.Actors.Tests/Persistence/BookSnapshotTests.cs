@@ -43,13 +43,13 @@ public class BookSnapshotTests : SqliteTestKit
             Snapshots = new SnapshotPolicy(snapshotEvery),
         };
 
-    /// <summary>Ten simulated minutes of a venue with a paper trader buying and selling at market, plus live limit
-    /// orders far from the touch: thousands of events.</summary>
+    /// <summary>Forty simulated minutes of a venue with a paper trader buying and selling at market, plus live limit
+    /// orders far from the touch: thousands of events (a second's trades are one event).</summary>
     private static List<IExchangeEvent> SeedEvents()
     {
         var venue = new SymbolVenue(Btc, Market, FeeSchedule.Default, Seed);
         var events = new List<IExchangeEvent>();
-        for (var second = 1; second <= 600; second++)
+        for (var second = 1; second <= 2_400; second++)
         {
             events.AddRange(venue.Advance(TimeSpan.FromSeconds(1)));
             if (second % 20 == 0)

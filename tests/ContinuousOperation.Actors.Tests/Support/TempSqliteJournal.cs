@@ -103,11 +103,12 @@ public sealed class TempSqliteJournal : IDisposable
             }
             akka.actor {
               serializers {
+                journal-binary = "ContinuousOperation.Actors.Persistence.BinaryJournalSerializer, ContinuousOperation.Actors"
                 journal-json = "ContinuousOperation.Actors.Persistence.JournalEventSerializer, ContinuousOperation.Actors"
                 snapshot-json = "ContinuousOperation.Actors.Persistence.SnapshotSerializer, ContinuousOperation.Actors"
               }
               serialization-bindings {
-                "ContinuousOperation.Domain.Primitives.IJournalEvent, ContinuousOperation.Domain" = journal-json
+                "ContinuousOperation.Domain.Primitives.IJournalEvent, ContinuousOperation.Domain" = journal-binary
                 "ContinuousOperation.Domain.Exchange.VenueSnapshot, ContinuousOperation.Domain" = snapshot-json
                 "ContinuousOperation.Domain.Trading.TraderSnapshot, ContinuousOperation.Domain" = snapshot-json
               }

@@ -115,9 +115,13 @@ internal sealed class SimulatedSymbol
                 case ExchangeOrderAccepted accepted when accepted.Account == _state.Account:
                     PersistIfApplicable(new OrderAcknowledged(accepted.ClientOrderId));
                     break;
-                case TradeExecuted trade:
-                    ApplyFill(trade, trade.Buyer, Side.Buy);
-                    ApplyFill(trade, trade.Seller, Side.Sell);
+                case TradesExecuted batch:
+                    foreach (var trade in batch.Trades)
+                    {
+                        ApplyFill(trade, trade.Buyer, Side.Buy);
+                        ApplyFill(trade, trade.Seller, Side.Sell);
+                    }
+
                     break;
                 case ExchangeOrderCancelled cancelled when cancelled.Account == _state.Account:
                     PersistIfApplicable(new OrderCancelled(cancelled.ClientOrderId, cancelled.RemainingQuantity, cancelled.Reason));

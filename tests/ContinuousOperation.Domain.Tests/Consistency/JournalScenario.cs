@@ -120,6 +120,33 @@ internal sealed class JournalScenario
         return this;
     }
 
+    /// <summary>Journals each run of consecutive trades as one <see cref="TradesExecuted"/>, as the venue journals a
+    /// command's trades. Call it last: the script's steps add trades alone.</summary>
+    public JournalScenario Batched()
+    {
+        var batched = new List<IExchangeEvent>();
+        foreach (var e in ExchangeJournal)
+        {
+            batched.Add(e switch
+            {
+                TradeExecuted trade when batched.Count > 0 && batched[^1] is TradesExecuted open =>
+                    Pop(batched, new TradesExecuted(Symbol, [.. open.Trades, trade])),
+                TradeExecuted trade => new TradesExecuted(Symbol, [trade]),
+                _ => e,
+            });
+        }
+
+        ExchangeJournal.Clear();
+        ExchangeJournal.AddRange(batched);
+        return this;
+
+        static IExchangeEvent Pop(List<IExchangeEvent> journal, IExchangeEvent replacement)
+        {
+            journal.RemoveAt(journal.Count - 1);
+            return replacement;
+        }
+    }
+
     /// <summary>Rewrites the last event of a type in either journal.</summary>
     public JournalScenario Corrupt<T>(Func<T, T> change) where T : class
     {

@@ -41,7 +41,7 @@ public sealed class SymbolVenueOrderTests
 
         var outcome = _venue.Place(LimitOrder("a", Side.Buy, ask[1].Price, quantity));
 
-        var trades = outcome.Events.OfType<TradeExecuted>().ToList();
+        var trades = TradesExecuted.In(outcome.Events).ToList();
         Assert.IsType<ExchangeOrderAccepted>(outcome.Events[0]);
         Assert.Equal([1L, 2L], trades.Select(t => t.TradeId));
         Assert.Equal([ask[0].Price, ask[1].Price], trades.Select(t => t.Price));
@@ -66,7 +66,7 @@ public sealed class SymbolVenueOrderTests
 
         var outcome = _venue.Place(MarketOrder("m", Side.Buy, available + 1m));
 
-        Assert.Equal(available, outcome.Events.OfType<TradeExecuted>().Sum(t => t.Quantity));
+        Assert.Equal(available, TradesExecuted.In(outcome.Events).Sum(t => t.Quantity));
         var cancelled = Assert.IsType<ExchangeOrderCancelled>(outcome.Events[^1]);
         Assert.Equal((1m, "no liquidity"), (cancelled.RemainingQuantity, cancelled.Reason));
         Assert.Equal(ExchangeOrderState.Cancelled, _venue.OrderStatusOf(Trader, new ClientOrderId("m"))!.State);
@@ -126,7 +126,7 @@ public sealed class SymbolVenueOrderTests
 
         var again = _venue.Place(MarketOrder("m", Side.Sell, 0.01m));
 
-        Assert.Contains(first.Events, e => e is TradeExecuted);
+        Assert.NotEmpty(TradesExecuted.In(first.Events));
         Assert.Equal(PlaceStatus.Duplicate, again.Status);
         Assert.Equal(lastTrade, _venue.LastTradeId);
     }
@@ -184,7 +184,7 @@ public sealed class SymbolVenueOrderTests
         Assert.True(insideSpread > ticker.BestBid);
         _venue.Place(LimitOrder("resting-ask", Side.Sell, insideSpread, 0.01m));
 
-        var trade = Assert.Single(_venue.Place(MarketOrder("own-buy", Side.Buy, 0.01m)).Events.OfType<TradeExecuted>());
+        var trade = Assert.Single(TradesExecuted.In(_venue.Place(MarketOrder("own-buy", Side.Buy, 0.01m)).Events));
 
         Assert.Equal((Trader, Trader), (trade.Buyer.Account, trade.Seller.Account));
         Assert.Equal([1L, 2L], _venue.FillsSince(Trader, 0).Select(f => f.AccountFillSequence));

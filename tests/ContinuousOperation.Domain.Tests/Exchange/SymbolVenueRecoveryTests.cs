@@ -55,8 +55,8 @@ public sealed class SymbolVenueRecoveryTests
         var recovered = Recover();
         var lastSequence = _live.FillsSince(Trader, 0)[^1].AccountFillSequence;
 
-        var trades = recovered.Place(MarketOrder("after-restart", Side.Buy, 0.01m)).Events.OfType<TradeExecuted>().ToList();
-        trades.AddRange(recovered.Advance(TimeSpan.FromMinutes(1)).OfType<TradeExecuted>());
+        var trades = TradesExecuted.In(recovered.Place(MarketOrder("after-restart", Side.Buy, 0.01m)).Events).ToList();
+        trades.AddRange(TradesExecuted.In(recovered.Advance(TimeSpan.FromMinutes(1))));
 
         Assert.Equal(_live.LastTradeId + 1, trades[0].TradeId);
         Assert.Equal(lastSequence + 1, trades[0].Buyer.AccountFillSequence);

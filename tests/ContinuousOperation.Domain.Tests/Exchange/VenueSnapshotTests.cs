@@ -76,7 +76,7 @@ public sealed class VenueSnapshotTests
         var replayedFuture = RunWithTrader(replayed, TimeSpan.FromMinutes(30), idPrefix: "next");
         var restoredFuture = RunWithTrader(restored, TimeSpan.FromMinutes(30), idPrefix: "next");
 
-        Assert.True(replayedFuture.OfType<TradeExecuted>().Count() > 500);
+        Assert.True(TradesExecuted.In(replayedFuture).Count() > 500);
         Assert.Equal(replayedFuture, restoredFuture);
         Assert.Equal(replayed.Depth(20), restored.Depth(20), DepthComparer.Instance);
         AssertSameLedger(replayed.Snapshot(), restored.Snapshot());
