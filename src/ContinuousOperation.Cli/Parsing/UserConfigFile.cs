@@ -53,6 +53,7 @@ internal static class UserConfigFile
         ($"{Snapshots}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Snapshots}.write-isolation-level", OneOf(IsolationLevels)),
         (SnapshotConfig.EveryEventsPath, WholeOrZero),
+        (SnapshotConfig.EveryPath, DurationOrOff),
     ];
 
     /// <summary>Why a value is wrong, or null when it is fine.</summary>
@@ -100,6 +101,9 @@ internal static class UserConfigFile
 
     private static string? PositiveDuration(Config config, string path) =>
         config.GetTimeSpan(path, allowInfinite: false) > TimeSpan.Zero ? null : "must be a duration greater than zero, such as 5s";
+
+    private static string? DurationOrOff(Config config, string path) =>
+        SnapshotConfig.Interval(config, path) >= TimeSpan.Zero ? null : "must be a duration such as 10m, or 0 or off for off";
 
     private static string? Switch(Config config, string path)
     {
