@@ -49,6 +49,7 @@ public sealed class ConfigCheckTests
     [InlineData("akka.coordinated-shutdown.default-phase-timeout = 0s", "akka.coordinated-shutdown.default-phase-timeout")]
     [InlineData("akka.persistence.journal.sql.tag-write-mode = Sometimes", "akka.persistence.journal.sql.tag-write-mode")]
     [InlineData("akka.log-config-on-start = maybe", "akka.log-config-on-start")]
+    [InlineData("akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = sometimes", "akka.persistence.journal.sql.prefer-parameters-on-multirow-insert")]
     [InlineData("continuous-operation.snapshots.every-events = -1", "continuous-operation.snapshots.every-events")]
     [InlineData("continuous-operation.snapshots.every-events = often", "continuous-operation.snapshots.every-events")]
     [InlineData("continuous-operation.snapshots.every = often", "continuous-operation.snapshots.every")]

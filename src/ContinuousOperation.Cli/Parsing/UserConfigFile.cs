@@ -41,6 +41,7 @@ internal static class UserConfigFile
         ($"{Journal}.db-round-trip-max-batch-size", PositiveWhole),
         ($"{Journal}.initialization-retry-delay", PositiveDuration),
         ($"{Journal}.auto-initialize", Switch),
+        ($"{Journal}.prefer-parameters-on-multirow-insert", Switch),
         ($"{Journal}.tag-write-mode", OneOf(["Csv", "TagTable", "Both"])),
         ($"{Journal}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Journal}.write-isolation-level", OneOf(IsolationLevels)),
