@@ -1,5 +1,7 @@
 using Akka.Configuration;
+using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Soak.Tests;
 
@@ -26,6 +28,9 @@ public sealed class ConfigCheckTests
     [InlineData("akka.log-config-on-start = on")]
     [InlineData("continuous-operation.snapshots.every-events = 0")]
     [InlineData("continuous-operation.snapshots.every-events = 20000")]
+    [InlineData("continuous-operation.snapshots.every = 10m")]
+    [InlineData("continuous-operation.snapshots.every = 0")]
+    [InlineData("continuous-operation.snapshots.every = off")]
     [InlineData("some.setting.we.do.not.know = anything")]
     public void Valid_settings_pass(string hocon)
     {
@@ -44,14 +49,30 @@ public sealed class ConfigCheckTests
     [InlineData("akka.coordinated-shutdown.default-phase-timeout = 0s", "akka.coordinated-shutdown.default-phase-timeout")]
     [InlineData("akka.persistence.journal.sql.tag-write-mode = Sometimes", "akka.persistence.journal.sql.tag-write-mode")]
     [InlineData("akka.log-config-on-start = maybe", "akka.log-config-on-start")]
+    [InlineData("akka.persistence.journal.sql.prefer-parameters-on-multirow-insert = sometimes", "akka.persistence.journal.sql.prefer-parameters-on-multirow-insert")]
     [InlineData("continuous-operation.snapshots.every-events = -1", "continuous-operation.snapshots.every-events")]
     [InlineData("continuous-operation.snapshots.every-events = often", "continuous-operation.snapshots.every-events")]
+    [InlineData("continuous-operation.snapshots.every = often", "continuous-operation.snapshots.every")]
+    [InlineData("continuous-operation.snapshots.every = -5m", "continuous-operation.snapshots.every")]
+    [InlineData("continuous-operation.snapshots.every = infinite", "continuous-operation.snapshots.every")]
     public void A_known_key_with_a_wrong_value_is_named(string hocon, string key)
     {
         var problem = UserConfigFile.Check(ConfigurationFactory.ParseString(hocon));
 
         Assert.NotNull(problem);
         Assert.StartsWith(key + " ", problem);
+    }
+
+    [Theory]
+    [InlineData("every-events = 2000\nevery = 5m", 2_000, 5)]
+    [InlineData("every = off", 5_000, 0)]
+    [InlineData("every = 0", 5_000, 0)]
+    [InlineData("every-events = 0", 0, 10)]
+    public void The_snapshot_policy_takes_both_triggers_from_the_configuration(string snapshots, long everyEvents, int everyMinutes)
+    {
+        var policy = SnapshotConfig.Read(ConfigurationFactory.ParseString($"continuous-operation.snapshots {{ {snapshots} }}"));
+
+        Assert.Equal(new SnapshotPolicy(everyEvents) { Every = TimeSpan.FromMinutes(everyMinutes) }, policy);
     }
 
     [Theory]

@@ -9,7 +9,8 @@ namespace ContinuousOperation.Actors.Persistence;
 
 /// <summary>
 /// A persistent actor that recovers from its latest snapshot plus the events after it, and saves a snapshot every
-/// <see cref="SnapshotPolicy.EveryEvents"/> events so that a restart costs the same late in a run as early. Only the
+/// <see cref="SnapshotPolicy.EveryEvents"/> events or <see cref="SnapshotPolicy.Every"/> (wall time), whichever comes
+/// first, so that a restart costs the same late in a run as early. Only the
 /// latest snapshot is kept: if it cannot be read the fallback is a full replay of the journal, which is never
 /// deleted, so an older snapshot would add nothing. Failures to save or delete are reported, never fatal.
 /// <para>An unreadable snapshot cannot be skipped within one recovery: Akka.Persistence has already moved past the
@@ -22,6 +23,8 @@ public abstract class SnapshottingActor<TSnapshot> : ReceivePersistentActor wher
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private long lastSnapshotAt;
+    /// <summary>When the last snapshot was saved (requested) or restored; the incarnation's start without one.</summary>
+    private DateTimeOffset lastSnapshotTime = DateTimeOffset.UtcNow;
     private SnapshotMetadata? unreadableSnapshot;
 
     protected SnapshottingActor(SnapshotPolicy policy, IActorRef metrics)
@@ -68,9 +71,11 @@ public abstract class SnapshottingActor<TSnapshot> : ReceivePersistentActor wher
     /// <summary>Call once the events of a command are persisted and applied: saves a snapshot when one is due.</summary>
     protected void SnapshotIfDue()
     {
-        if (!policy.IsDue(LastSequenceNr, lastSnapshotAt)) return;
-        // Counted from the request, so a slow save is not requested again; a failed one is retried N events later.
+        var now = DateTimeOffset.UtcNow;
+        if (!policy.IsDue(LastSequenceNr, lastSnapshotAt, now, lastSnapshotTime)) return;
+        // Counted from the request, so a slow save is not requested again; a failed one is retried at the next trigger.
         lastSnapshotAt = LastSequenceNr;
+        lastSnapshotTime = now;
         SaveSnapshot(CaptureSnapshot());
     }
 
@@ -78,6 +83,8 @@ public abstract class SnapshottingActor<TSnapshot> : ReceivePersistentActor wher
     {
         RestoreFrom(snapshot);
         lastSnapshotAt = offer.Metadata.SequenceNr;
+        // The store keeps the save time in UTC; a time trigger already passed fires at the next event, as it would have.
+        lastSnapshotTime = new DateTimeOffset(DateTime.SpecifyKind(offer.Metadata.Timestamp, DateTimeKind.Utc));
     }
 
     private void Reject(SnapshotOffer offer)

@@ -41,6 +41,7 @@ internal static class UserConfigFile
         ($"{Journal}.db-round-trip-max-batch-size", PositiveWhole),
         ($"{Journal}.initialization-retry-delay", PositiveDuration),
         ($"{Journal}.auto-initialize", Switch),
+        ($"{Journal}.prefer-parameters-on-multirow-insert", Switch),
         ($"{Journal}.tag-write-mode", OneOf(["Csv", "TagTable", "Both"])),
         ($"{Journal}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Journal}.write-isolation-level", OneOf(IsolationLevels)),
@@ -53,6 +54,7 @@ internal static class UserConfigFile
         ($"{Snapshots}.read-isolation-level", OneOf(IsolationLevels)),
         ($"{Snapshots}.write-isolation-level", OneOf(IsolationLevels)),
         (SnapshotConfig.EveryEventsPath, WholeOrZero),
+        (SnapshotConfig.EveryPath, DurationOrOff),
     ];
 
     /// <summary>Why a value is wrong, or null when it is fine.</summary>
@@ -100,6 +102,9 @@ internal static class UserConfigFile
 
     private static string? PositiveDuration(Config config, string path) =>
         config.GetTimeSpan(path, allowInfinite: false) > TimeSpan.Zero ? null : "must be a duration greater than zero, such as 5s";
+
+    private static string? DurationOrOff(Config config, string path) =>
+        SnapshotConfig.Interval(config, path) >= TimeSpan.Zero ? null : "must be a duration such as 10m, or 0 or off for off";
 
     private static string? Switch(Config config, string path)
     {

@@ -54,10 +54,9 @@ internal sealed class LiquidityProvider(Instrument instrument, int depthLevels, 
             if (price <= 0) return;
             if (!allowTrades && book.WouldCross(side, price)) continue;
 
-            var order = new OrderRequest(AccountId.LiquidityProvider, new ClientOrderId($"{idPrefix}{++_quoteCount}"), side,
-                OrderType.Limit, price, LevelQuantity(fair, level));
-            if (book.Submit(order, matches) == 0) continue;
-            _quotes.Add(order.Key);
+            var key = new OrderKey(AccountId.LiquidityProvider, new ClientOrderId($"{idPrefix}{++_quoteCount}"));
+            if (book.SubmitLimit(key, side, price, LevelQuantity(fair, level), matches) == 0) continue;
+            _quotes.Add(key);
             resting++;
         }
     }

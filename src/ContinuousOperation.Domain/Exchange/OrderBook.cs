@@ -4,7 +4,8 @@ namespace ContinuousOperation.Domain.Exchange;
 
 /// <summary>
 /// A limit order book with price-time priority. Each side keeps sorted price levels holding FIFO queues; an index by
-/// (account, client order id) makes cancels O(1) within a level. The book knows nothing about accounts' money, fees or
+/// (account, client order id) makes cancels O(1) within a level. Levels and order nodes are reused, so a book in its
+/// steady state allocates nothing to rest, match or cancel. The book knows nothing about accounts' money, fees or
 /// journals: it only matches and reports the executions it made.
 /// </summary>
 public sealed class OrderBook
@@ -12,6 +13,10 @@ public sealed class OrderBook
     private readonly BookSide _bids = new(Side.Buy);
     private readonly BookSide _asks = new(Side.Sell);
     private readonly Dictionary<OrderKey, (BookSide Side, PriceLevel Level, LinkedListNode<RestingOrder> Node)> _index = new();
+    /// <summary>Nodes of orders that have left the book, reused for the next ones (bounded by the most orders ever resting).
+    /// The liquidity ladder is replaced every simulated second; fresh nodes living exactly one tick would be promoted out
+    /// of the youngest GC generation at speed and die in an older one, which is what drives full collections.</summary>
+    private readonly Stack<LinkedListNode<RestingOrder>> _spareNodes = new();
 
     public decimal? BestBid => _bids.Best?.Price;
 
@@ -35,34 +40,42 @@ public sealed class OrderBook
     /// order walks levels until filled or the side is empty, and its rest is dropped.
     /// </summary>
     /// <returns>The quantity that did not trade on arrival.</returns>
-    public decimal Submit(OrderRequest order, List<Match> matches)
-    {
-        if (_index.ContainsKey(order.Key)) throw new InvalidOperationException($"Order {order.Key} is already in the book.");
-        var isLimit = order.Type == OrderType.Limit;
-        var limit = isLimit
-            ? order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price.", nameof(order))
-            : 0m;
-        var opposite = SideOf(order.Side.Opposite());
-        var remaining = order.Quantity;
+    public decimal Submit(OrderRequest order, List<Match> matches) =>
+        order.Type == OrderType.Limit
+            ? SubmitLimit(order.Key, order.Side,
+                order.LimitPrice ?? throw new ArgumentException("A limit order needs a limit price.", nameof(order)),
+                order.Quantity, matches)
+            : Execute(order.Key, order.Side, limit: null, order.Quantity, matches);
 
-        while (remaining > 0 && opposite.Best is { } level && (!isLimit || opposite.IsMarketableAgainst(level.Price, limit)))
+    /// <summary><see cref="Submit"/> for a limit order given by its fields, so that the liquidity provider, which
+    /// places dozens per simulated second, need not build an <see cref="OrderRequest"/> for each.</summary>
+    internal decimal SubmitLimit(OrderKey key, Side side, decimal price, decimal quantity, List<Match> matches) =>
+        Execute(key, side, price, quantity, matches);
+
+    private decimal Execute(OrderKey key, Side side, decimal? limit, decimal quantity, List<Match> matches)
+    {
+        if (_index.ContainsKey(key)) throw new InvalidOperationException($"Order {key} is already in the book.");
+        var opposite = SideOf(side.Opposite());
+        var remaining = quantity;
+
+        while (remaining > 0 && opposite.Best is { } level && (limit is not { } price || opposite.IsMarketableAgainst(level.Price, price)))
         {
-            var maker = level.Orders.First!.Value;
-            var quantity = Math.Min(remaining, maker.Remaining);
-            maker.Remaining -= quantity;
-            level.Quantity -= quantity;
-            remaining -= quantity;
-            matches.Add(new Match(maker.Key, order.Key, order.Side, level.Price, quantity));
+            var makerNode = level.Orders.First!;
+            var maker = makerNode.Value;
+            var traded = Math.Min(remaining, maker.Remaining);
+            maker.Remaining -= traded;
+            level.Quantity -= traded;
+            remaining -= traded;
+            matches.Add(new Match(maker.Key, key, side, level.Price, traded));
 
             if (maker.Remaining == 0)
             {
-                level.Orders.RemoveFirst();
                 _index.Remove(maker.Key);
-                if (level.IsEmpty) opposite.Remove(level);
+                Release(opposite, level, makerNode);
             }
         }
 
-        if (isLimit && remaining > 0) Rest(order.Key, order.Side, limit, remaining);
+        if (limit is { } restAt && remaining > 0) Rest(key, side, restAt, remaining);
         return remaining;
     }
 
@@ -72,7 +85,10 @@ public sealed class OrderBook
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         var bookSide = SideOf(side);
         var level = bookSide.GetOrAdd(price);
-        var node = level.Orders.AddLast(new RestingOrder(key, quantity));
+        var node = _spareNodes.TryPop(out var spare) ? spare : new LinkedListNode<RestingOrder>(new RestingOrder());
+        node.Value.Key = key;
+        node.Value.Remaining = quantity;
+        level.Orders.AddLast(node);
         level.Quantity += quantity;
         _index.Add(key, (bookSide, level, node));
     }
@@ -83,10 +99,19 @@ public sealed class OrderBook
     {
         if (!_index.Remove(key, out var placement)) return null;
         var (bookSide, level, node) = placement;
+        var remaining = node.Value.Remaining;
+        level.Quantity -= remaining;
+        Release(bookSide, level, node);
+        return remaining;
+    }
+
+    /// <summary>Takes an order that has left the book out of its level, dropping the level if it is now empty, and keeps
+    /// its node for the next order that rests.</summary>
+    private void Release(BookSide bookSide, PriceLevel level, LinkedListNode<RestingOrder> node)
+    {
         level.Orders.Remove(node);
-        level.Quantity -= node.Value.Remaining;
         if (level.IsEmpty) bookSide.Remove(level);
-        return node.Value.Remaining;
+        _spareNodes.Push(node);
     }
 
     private BookSide SideOf(Side side) => side == Side.Buy ? _bids : _asks;
