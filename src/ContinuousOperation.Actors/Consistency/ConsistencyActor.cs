@@ -164,13 +164,14 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
                 progress.Read();
             }
 
-            // Reading on in whichever journal lags keeps the fold small (SymbolJournalFold.VenueLagsTrader). The venue
-            // journal is read last, after the trader's last read: every fill the trader applied is then in what is
-            // read of the venue journal (a consistent cut).
-            var (traderDone, venueDone) = (false, false);
+            // Reading on in whichever journal lags keeps the fold small (SymbolJournalFold.VenueLagsTrader); when
+            // neither does (no fill for a while), the two take turns. The venue journal is read last, after the
+            // trader's last read: every fill the trader applied is then in what is read of it (a consistent cut).
+            var (traderDone, venueDone, traderReadLast) = (false, false, false);
             while (!traderDone || !venueDone)
             {
-                if (!traderDone && (venueDone || !fold.VenueLagsTrader))
+                traderReadLast = !traderDone && (venueDone || (!fold.VenueLagsTrader && !traderReadLast));
+                if (traderReadLast)
                 {
                     traderDone = await ReadChunk(events, trader, fold.NextSequenceNrs.Trader, materializer, AddTrader) < ChunkEvents;
                     venueDone = false;
