@@ -18,17 +18,18 @@ public class ReconciliationBenchmarks
     private SimulatedSymbol _journals = null!;
 
     /// <summary>Trader and exchange events together; 100 k is about three simulated hours of one symbol
-    /// (about 9 exchange and 3 trader events per simulated second).</summary>
-    [Params(10_000, 100_000)]
+    /// (about 9 exchange and 3 trader events per simulated second), 1 M about 29 hours.</summary>
+    [Params(10_000, 100_000, 1_000_000)]
     public int Events { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
         _journals = SimulatedSymbol.Generate(Events);
+        var fold = _journals.Fold(out var peak);
         Console.WriteLine($"// journals: {_journals.TraderJournal.Count} trader + {_journals.ExchangeJournal.Count} exchange " +
                           $"= {_journals.EventCount} events, {_journals.TraderJournal.OfType<OrderSubmitted>().Count()} orders, " +
-                          $"over {_journals.SimulatedTime} simulated");
+                          $"over {_journals.SimulatedTime} simulated; the fold held at most {peak} entries, {fold.RetainedEntries} at the end");
     }
 
     /// <summary>Reading only: what the consistency actor does per event while the journals stream in.</summary>

@@ -29,6 +29,9 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
     /// <summary>How often a long read logs its progress.</summary>
     public static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>Events read from one journal before the reader looks again at which journal lags.</summary>
+    private const int ChunkEvents = 5_000;
+
     private readonly string readJournalPluginId;
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
@@ -150,19 +153,33 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
         foreach (var symbol in symbols)
         {
             var fold = reconciliation.FoldOf(symbol);
-            var (traderFrom, exchangeFrom) = fold.NextSequenceNrs;
-            // The trader journal first, then the venue's: every fill the trader applied is then in what is read of
-            // the venue journal (a consistent cut).
-            await ReadJournal(events, JournalNames.Trader(expected.Run, symbol), traderFrom, materializer, (seqNr, e) =>
+            var (trader, venue) = (JournalNames.Trader(expected.Run, symbol), JournalNames.Exchange(expected.Run, symbol));
+            void AddTrader(long seqNr, object e)
             {
                 fold.AddTraderEvent(seqNr, As<ITraderEvent>(e, seqNr, symbol), JournalEventSerializer.StoredBytes(serialization, e));
                 progress.Read();
-            });
-            await ReadJournal(events, JournalNames.Exchange(expected.Run, symbol), exchangeFrom, materializer, (seqNr, e) =>
+            }
+            void AddVenue(long seqNr, object e)
             {
                 fold.AddExchangeEvent(seqNr, As<IExchangeEvent>(e, seqNr, symbol), JournalEventSerializer.StoredBytes(serialization, e));
                 progress.Read();
-            });
+            }
+
+            // Reading on in whichever journal lags keeps the fold small (SymbolJournalFold.VenueLagsTrader); when
+            // neither does (no fill for a while), the two take turns. The venue journal is read last, after the
+            // trader's last read: every fill the trader applied is then in what is read of it (a consistent cut).
+            var (traderDone, venueDone, traderReadLast) = (false, false, false);
+            while (!traderDone || !venueDone)
+            {
+                traderReadLast = !traderDone && (venueDone || (!fold.VenueLagsTrader && !traderReadLast));
+                if (traderReadLast)
+                {
+                    traderDone = await ReadChunk(events, trader, fold.NextSequenceNrs.Trader, materializer, AddTrader) < ChunkEvents;
+                    venueDone = false;
+                }
+                else
+                    venueDone = await ReadChunk(events, venue, fold.NextSequenceNrs.Exchange, materializer, AddVenue) < ChunkEvents;
+            }
         }
     }
 
@@ -183,11 +200,22 @@ public sealed class ConsistencyActor : ReceiveActor, IWithUnboundedStash
         }
     }
 
-    private static Task ReadJournal(
+    /// <summary>Reads up to <see cref="ChunkEvents"/> events of one journal from <paramref name="fromSequenceNr"/> on;
+    /// fewer means the journal's current end was reached.</summary>
+    private static async Task<int> ReadChunk(
         ICurrentEventsByPersistenceIdQuery events, string persistenceId, long fromSequenceNr, IMaterializer materializer,
-        Action<long, object> add) =>
-        events.CurrentEventsByPersistenceId(persistenceId, fromSequenceNr, long.MaxValue)
-            .RunForeach(envelope => add(envelope.SequenceNr, envelope.Event), materializer);
+        Action<long, object> add)
+    {
+        var read = 0;
+        await events.CurrentEventsByPersistenceId(persistenceId, fromSequenceNr, long.MaxValue)
+            .Take(ChunkEvents)
+            .RunForeach(envelope =>
+            {
+                add(envelope.SequenceNr, envelope.Event);
+                read++;
+            }, materializer);
+        return read;
+    }
 
     /// <summary>An event of the wrong family means the journal is not one this build can reconcile; that is a read
     /// failure, not an invariant violation.</summary>

@@ -13,7 +13,7 @@ internal static class InvariantRules
     public static IEnumerable<Violation> FillsExactlyOnce(Symbol symbol, FillLedger fills, string trader, string venue, bool drained)
     {
         var log = new FindingLog();
-        var lastApplied = fills.Fills.Where(f => f.AtTrader.Count > 0).Select(f => f.AtTrader.Terms.AccountFillSequence).DefaultIfEmpty(0).Max();
+        var lastApplied = fills.TraderWatermark;
         foreach (var (id, atVenue, atTrader) in fills.Fills)
         {
             if (atTrader.Count == 0 && !drained && atVenue.Terms.AccountFillSequence > lastApplied)
@@ -37,7 +37,7 @@ internal static class InvariantRules
                         JournalNames.Position(venue, atVenue.FirstSequenceNr), JournalNames.Position(trader, atTrader.FirstSequenceNr));
             }
         }
-        return Attribute(Invariant.FillsExactlyOnce, symbol, log);
+        return Attribute(Invariant.FillsExactlyOnce, symbol, log, fills.Repeats);
     }
 
     public static IEnumerable<Violation> OrderQuantities(Symbol symbol, OrderLedger trader, OrderLedger venue) =>
@@ -55,13 +55,13 @@ internal static class InvariantRules
         }
 
         foreach (var id in trader.LiveOrders.Where(id => !IsLive(venue, id)))
-            log.Add($"order {id} is live at the trader ({trader.StatusOf(id)}) but {Describe(venue.StatusOf(id))} at the venue", id.Value);
+            log.Add($"order {id} is live at the trader ({trader.StatusOf(id)}) but {venue.Describe(id)} at the venue", id.Value);
         foreach (var id in venue.LiveOrders.Where(id => !IsLive(trader, id)))
-            log.Add($"order {id} is live at the venue ({venue.StatusOf(id)}) but {Describe(trader.StatusOf(id))} at the trader", id.Value);
+            log.Add($"order {id} is live at the venue ({venue.StatusOf(id)}) but {trader.Describe(id)} at the trader", id.Value);
 
         var listedLive = closing.LiveTraderOrders.ToHashSet();
         foreach (var id in closing.LiveTraderOrders.Where(id => !IsLive(venue, id)))
-            log.Add($"the venue closes with order {id} live, but its journal has it {Describe(venue.StatusOf(id))}", id.Value);
+            log.Add($"the venue closes with order {id} live, but its journal has it {venue.Describe(id)}", id.Value);
         foreach (var id in venue.LiveOrders.Where(id => !listedLive.Contains(id)))
             log.Add($"the venue journal has order {id} live, but the venue closes without it", id.Value);
         return Attribute(Invariant.NoOrphanedOrders, symbol, log);
@@ -124,8 +124,6 @@ internal static class InvariantRules
     private static string Describe(AccountBalance b) => $"position {b.Position}, cash {b.Cash}, fees {b.Fees}";
 
     private static bool IsLive(OrderLedger ledger, ClientOrderId id) => ledger.StatusOf(id) is { } status && !status.IsTerminal();
-
-    private static string Describe(OrderStatus? status) => status?.ToString() ?? "unknown";
 
     private static IEnumerable<Violation> Attribute(Invariant invariant, Symbol symbol, params FindingLog[] logs) =>
         logs.SelectMany(l => l.Findings()).Select(f => f.For(invariant, symbol));

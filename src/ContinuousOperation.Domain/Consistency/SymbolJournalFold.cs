@@ -7,8 +7,10 @@ namespace ContinuousOperation.Domain.Consistency;
 
 /// <summary>
 /// Reads the two journals of one symbol, each in sequence order (the two may interleave in any way), and keeps only
-/// what the invariants need: the paper trader's orders and fills, and per-account sums of all other trades. A day's
-/// hundreds of thousands of trades therefore cost constant memory. <see cref="Check"/> runs every rule;
+/// what the invariants need: the paper trader's open and unsettled orders and fills, a summary of those settled (runs
+/// of retired order numbers and account fill sequences, the journals' fill watermarks), and per-account sums of all
+/// other trades. Memory therefore follows the open orders and how far one journal is read ahead of the other
+/// (<see cref="VenueLagsTrader"/>), not the length of the run. <see cref="Check"/> runs every rule;
 /// <see cref="Journals"/> counts and digests what was read.
 /// </summary>
 public sealed class SymbolJournalFold
@@ -16,9 +18,11 @@ public sealed class SymbolJournalFold
     private readonly AccountId _trader;
     private readonly SequenceTracker _traderSequence;
     private readonly SequenceTracker _venueSequence;
+    private readonly RetiredOrders _retiredOrders;
     private readonly OrderLedger _traderOrders;
     private readonly OrderLedger _venueOrders;
-    private readonly FillLedger _fills = new();
+    private readonly PriorityQueue<ClientOrderId, long> _settledOrders = new();
+    private readonly FillLedger _fills;
     private readonly PositionReplay _positions;
     private readonly VenueBalances _balances = new();
     private BookClosed? _closing;
@@ -29,7 +33,9 @@ public sealed class SymbolJournalFold
         _trader = AccountId.TraderFor(symbol);
         var (trader, venue) = (JournalNames.Trader(run, symbol), JournalNames.Exchange(run, symbol));
         (_traderSequence, _venueSequence) = (new SequenceTracker(trader), new SequenceTracker(venue));
-        (_traderOrders, _venueOrders) = (new OrderLedger(trader), new OrderLedger(venue));
+        _retiredOrders = new RetiredOrders(symbol);
+        (_traderOrders, _venueOrders) = (new OrderLedger(trader, _retiredOrders), new OrderLedger(venue, _retiredOrders));
+        _fills = new FillLedger(trader, venue);
         _positions = new PositionReplay(trader);
     }
 
@@ -38,6 +44,16 @@ public sealed class SymbolJournalFold
     public long TraderEventsRead => _traderSequence.EventsRead;
 
     public long ExchangeEventsRead => _venueSequence.EventsRead;
+
+    /// <summary>What the fold holds one by one: orders (either journal's ledger), fills, those settled and waiting to
+    /// be retired, and runs of retired numbers. It follows the open orders, not the events read.</summary>
+    public int RetainedEntries =>
+        _traderOrders.Count + _venueOrders.Count + _settledOrders.Count + _retiredOrders.Runs + _fills.Retained;
+
+    /// <summary>The trader applied a fill that the venue journal has not been read up to: read the venue journal next.
+    /// A reader that always reads on in the journal that lags keeps what waits for its other half to about one read's
+    /// worth; reading one journal whole before the other would hold every order and fill of the run.</summary>
+    public bool VenueLagsTrader => _fills.VenueWatermark < _fills.TraderWatermark;
 
     /// <summary>The trader journal's tally, then the venue journal's.</summary>
     public IReadOnlyList<JournalTally> Journals => [_traderSequence.Tally(), _venueSequence.Tally()];
@@ -62,13 +78,15 @@ public sealed class SymbolJournalFold
                 break;
             case OrderCancelled cancelled:
                 _traderOrders.Cancel(cancelled.ClientOrderId, cancelled.RemainingQuantity, sequenceNr);
+                Settle(cancelled.ClientOrderId);
                 break;
             case FillApplied fill:
-                _traderOrders.Fill(fill.ClientOrderId, fill.Quantity, sequenceNr);
+                _traderOrders.Fill(fill.ClientOrderId, fill.Quantity, fill.AccountFillSequence, sequenceNr);
                 _fills.SeenAtTrader(fill.FillId,
                     new FillTerms(fill.ClientOrderId, fill.Side, fill.Price, fill.Quantity, fill.Fee, fill.AccountFillSequence),
                     sequenceNr);
                 _positions.FillApplied(fill, sequenceNr);
+                Settle(fill.ClientOrderId);
                 break;
             case PositionChanged changed:
                 _positions.PositionChanged(changed, sequenceNr);
@@ -90,6 +108,7 @@ public sealed class SymbolJournalFold
                 break;
             case ExchangeOrderCancelled cancelled when cancelled.Account == _trader:
                 _venueOrders.Cancel(cancelled.ClientOrderId, cancelled.RemainingQuantity, sequenceNr);
+                Settle(cancelled.ClientOrderId);
                 break;
             case TradesExecuted batch:
                 foreach (var trade in batch.Trades) AddTrade(trade, sequenceNr);
@@ -147,9 +166,32 @@ public sealed class SymbolJournalFold
         {
             if (leg.Account != _trader)
                 continue;
-            _venueOrders.Fill(leg.ClientOrderId, trade.Quantity, sequenceNr);
+            _venueOrders.Fill(leg.ClientOrderId, trade.Quantity, leg.AccountFillSequence, sequenceNr);
             _fills.SeenAtVenue(leg.FillId,
                 new FillTerms(leg.ClientOrderId, side, trade.Price, trade.Quantity, leg.Fee, leg.AccountFillSequence), sequenceNr);
+            Settle(leg.ClientOrderId);
+        }
+    }
+
+    /// <summary>
+    /// After a fill or cancel of <paramref name="id"/>: once both ledgers have it settled, it is retired as soon as
+    /// both journals have gone on to a fill after its last one (as <see cref="FillLedger"/> does with fills, so a copy
+    /// of its last fill that comes straight after is judged with the order still listed). Then retires every settled
+    /// order both journals have gone past; one that changed since it settled stays.
+    /// </summary>
+    private void Settle(ClientOrderId id)
+    {
+        if (_retiredOrders.CanRetire(id) && OrderLedger.IsSettled(_traderOrders, _venueOrders, id, out var lastFill))
+            _settledOrders.Enqueue(id, lastFill);
+
+        var passed = Math.Min(_fills.TraderWatermark, _fills.VenueWatermark);
+        while (_settledOrders.TryPeek(out var settled, out var last) && last < passed)
+        {
+            _settledOrders.Dequeue();
+            if (!OrderLedger.IsSettled(_traderOrders, _venueOrders, settled, out _)) continue;
+            _traderOrders.Forget(settled);
+            _venueOrders.Forget(settled);
+            _retiredOrders.Retire(settled);
         }
     }
 }

@@ -63,15 +63,27 @@ internal sealed class SimulatedSymbol
     /// <summary>The run the simulated journals belong to.</summary>
     public static readonly RunId Run = RunId.New(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero), Seed, new Random(Seed));
 
-    /// <summary>Both journals read into a fold, numbered from 1 as a replay numbers them. The events' bytes (for the
-    /// digests) are serialized once, on first use, as the journal stored them once.</summary>
-    public SymbolJournalFold Fold()
+    /// <summary>Both journals read into a fold, numbered from 1 as a replay numbers them, on in whichever journal lags
+    /// as the consistency actor reads them (<see cref="SymbolJournalFold.VenueLagsTrader"/>). The events' bytes (for
+    /// the digests) are serialized once, on first use, as the journal stored them once.</summary>
+    public SymbolJournalFold Fold() => Fold(out _);
+
+    /// <param name="peakRetained">The most entries the fold held at any point of the read.</param>
+    public SymbolJournalFold Fold(out int peakRetained)
     {
         _traderBytes ??= TraderJournal.Select(Serialized).ToArray();
         _exchangeBytes ??= ExchangeJournal.Select(Serialized).ToArray();
         var fold = new SymbolJournalFold(Run, Instrument.Symbol);
-        for (var i = 0; i < TraderJournal.Count; i++) fold.AddTraderEvent(i + 1, TraderJournal[i], _traderBytes[i]);
-        for (var i = 0; i < ExchangeJournal.Count; i++) fold.AddExchangeEvent(i + 1, ExchangeJournal[i], _exchangeBytes[i]);
+        var (t, x) = (0, 0);
+        peakRetained = 0;
+        while (t < TraderJournal.Count || x < ExchangeJournal.Count)
+        {
+            if (t < TraderJournal.Count && (x == ExchangeJournal.Count || !fold.VenueLagsTrader))
+                fold.AddTraderEvent(t + 1, TraderJournal[t], _traderBytes[t++]);
+            else
+                fold.AddExchangeEvent(x + 1, ExchangeJournal[x], _exchangeBytes[x++]);
+            peakRetained = Math.Max(peakRetained, fold.RetainedEntries);
+        }
         return fold;
     }
 

@@ -89,6 +89,14 @@ internal sealed class JournalScenario
         return this;
     }
 
+    /// <summary>The trader applies an earlier fill again, with the position change that follows, as a trader that
+    /// lost track of what it applied would.</summary>
+    public JournalScenario ApplyAgain(FillId fill)
+    {
+        ApplyAtTrader(TraderJournal.OfType<FillApplied>().First(f => f.FillId == fill));
+        return this;
+    }
+
     public JournalScenario NoiseTrade(decimal quantity, decimal price)
     {
         _tradeId++;
