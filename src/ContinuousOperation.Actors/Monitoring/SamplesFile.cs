@@ -26,4 +26,25 @@ public sealed class SamplesFile : IDisposable
     }
 
     public void Dispose() => writer.Dispose();
+
+    /// <summary>Every sample in the file, for a resumed run's report. A line that does not read (the one a kill cut
+    /// short) is skipped; no file is no sample.</summary>
+    public static IReadOnlyList<ResourceSample> Read(string path)
+    {
+        if (!File.Exists(path)) return [];
+        var samples = new List<ResourceSample>();
+        foreach (var line in File.ReadLines(path))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<ResourceEntry>(line, ReportJson.Lines) is { } entry) samples.Add(entry.ToSample());
+            }
+            catch (JsonException)
+            {
+                // A torn last line: the kill came while it was being written.
+            }
+        }
+
+        return samples;
+    }
 }
