@@ -28,10 +28,13 @@ public static class RunReportBuilder
 {
     /// <summary>Judges the run and assembles its report. An interrupted run is never a success: it did not last the
     /// duration it was asked to, whatever its criteria say.</summary>
-    public static RunReport Build(RunSettings settings, DatabaseDescription database, RunResult result)
+    public static RunReport Build(RunSettings settings, DatabaseDescription database, RunResult result) =>
+        result.History.IsResumed ? BuildResumed(settings, database, result) : Build(settings, database, result, result.Metrics);
+
+    /// <param name="memory">The metrics whose memory trend is judged (see <see cref="SuccessCriteria.Evaluate(CriteriaThresholds, MetricsSnapshot, ConsistencyReport, MetricsSnapshot)"/>).</param>
+    private static RunReport Build(RunSettings settings, DatabaseDescription database, RunResult result, MetricsSnapshot memory)
     {
-        if (result.History.IsResumed) return BuildResumed(settings, database, result);
-        var verdict = SuccessCriteria.Evaluate(settings.Criteria, result.Metrics, result.Consistency);
+        var verdict = SuccessCriteria.Evaluate(settings.Criteria, result.Metrics, result.Consistency, memory);
         return new RunReport(
             RunSettings.TestType,
             settings.Duration.TotalHours,
@@ -46,13 +49,14 @@ public static class RunReportBuilder
             result.Metrics.Errors,
             ReportConfiguration.From(settings, database),
             result.Metrics.Samples.Select(ResourceEntry.From).ToArray(),
-            MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(settings.Criteria, result.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
+            MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(settings.Criteria, memory), settings.Criteria.MaxMemoryGrowthMbPerHour),
             result.Metrics.Latencies,
             result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null);
     }
 
     /// <summary>A resumed run is reported whole: from its first start, with the earlier segments' counters, errors,
-    /// faults and samples added to this one's, and its uptime the segments' run time (the gaps are downtime).</summary>
+    /// faults and samples added to this one's, and its uptime the segments' run time (the gaps are downtime). Its memory
+    /// trend is the last segment's: each restart starts the process's memory afresh.</summary>
     private static RunReport BuildResumed(RunSettings settings, DatabaseDescription database, RunResult result)
     {
         var history = result.History;
@@ -67,7 +71,7 @@ public static class RunReportBuilder
                 history.Faults.Concat(result.Faults?.Timeline ?? [])),
             History = RunHistory.None,
         };
-        return Build(settings, database, whole) with { Segments = SegmentsSection.From(history, current, result.FaultsPassed) };
+        return Build(settings, database, whole, result.Metrics) with { Segments = SegmentsSection.From(history, current, result.FaultsPassed) };
     }
 
     private static ReportMetrics MetricsOf(MetricsSnapshot m) => new(
