@@ -15,8 +15,18 @@ public sealed class SamplesFile : IDisposable
 
     public SamplesFile(string path)
     {
-        // Append: a restarted metrics actor continues the series instead of truncating it.
-        writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { NewLine = "\n" };
+        // Append: a restarted metrics actor (or a resumed run) continues the series instead of truncating it.
+        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        writer = new StreamWriter(stream) { NewLine = "\n" };
+        // A line a kill cut short stays one bad line: the next sample starts on a line of its own.
+        if (stream.Length > 0 && !EndsWithNewLine(path)) writer.WriteLine();
+    }
+
+    private static bool EndsWithNewLine(string path)
+    {
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        reader.Seek(-1, SeekOrigin.End);
+        return reader.ReadByte() == '\n';
     }
 
     public void Append(ResourceSample sample)
