@@ -29,10 +29,13 @@ public static class RunReportBuilder
     /// <summary>Judges the run and assembles its report. An interrupted run is never a success: it did not last the
     /// duration it was asked to, whatever its criteria say.</summary>
     public static RunReport Build(RunSettings settings, DatabaseDescription database, RunResult result) =>
-        result.History.IsResumed ? BuildResumed(settings, database, result) : Build(settings, database, result, result.Metrics);
+        result.History.IsResumed
+            ? BuildResumed(settings, database, result)
+            : Build(settings, database, result, (settings.Criteria, result.Metrics));
 
-    /// <param name="memory">The metrics whose memory trend is judged (see <see cref="SuccessCriteria.Evaluate(CriteriaThresholds, MetricsSnapshot, ConsistencyReport, MetricsSnapshot)"/>).</param>
-    private static RunReport Build(RunSettings settings, DatabaseDescription database, RunResult result, MetricsSnapshot memory)
+    /// <param name="memory">The thresholds and metrics the memory trend is judged on.</param>
+    private static RunReport Build(
+        RunSettings settings, DatabaseDescription database, RunResult result, (CriteriaThresholds Thresholds, MetricsSnapshot Metrics) memory)
     {
         var verdict = SuccessCriteria.Evaluate(settings.Criteria, result.Metrics, result.Consistency, memory);
         return new RunReport(
@@ -49,7 +52,7 @@ public static class RunReportBuilder
             result.Metrics.Errors,
             ReportConfiguration.From(settings, database),
             result.Metrics.Samples.Select(ResourceEntry.From).ToArray(),
-            MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(settings.Criteria, memory), settings.Criteria.MaxMemoryGrowthMbPerHour),
+            MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(memory.Thresholds, memory.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
             result.Metrics.Latencies,
             result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null);
     }
@@ -71,7 +74,9 @@ public static class RunReportBuilder
                 history.Faults.Concat(result.Faults?.Timeline ?? [])),
             History = RunHistory.None,
         };
-        return Build(settings, database, whole, result.Metrics) with { Segments = SegmentsSection.From(history, current, result.FaultsPassed) };
+        // The last segment's process warmed up afresh: it is given the warm-up of the whole run, from its own start.
+        var memory = settings.Criteria with { MemoryWarmUp = settings.Criteria.MemoryWarmUp ?? MemoryTrend.WarmUpFor(settings.Duration) };
+        return Build(settings, database, whole, (memory, result.Metrics)) with { Segments = SegmentsSection.From(history, current, result.FaultsPassed) };
     }
 
     private static ReportMetrics MetricsOf(MetricsSnapshot m) => new(
