@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
@@ -52,6 +53,7 @@ internal sealed record RunFile(
         return file;
     }
 
+    [JsonIgnore]
     public RunId Run => Domain.Run.RunId.TryParse(RunId, out var id) ? id : throw new InvalidOperationException("checked on read");
 }
 
