@@ -96,7 +96,8 @@ public sealed class ResumeTests : IDisposable
     [Fact]
     public async Task A_run_killed_again_after_its_resume_can_be_resumed_once_more()
     {
-        await KillMidRunAsync("30s", "--speed", "60", "--memory-warm-up", "25s");
+        // Long enough that the last segment still trades after its recovery, however slow the first two were to start.
+        await KillMidRunAsync("60s", "--speed", "60", "--memory-warm-up", "55s");
         var folder = Assert.Single(Directory.GetDirectories(Reports));
         await KillAsync("run", "--resume", folder);
 
