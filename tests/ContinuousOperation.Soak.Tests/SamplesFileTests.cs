@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Soak.Tests;
 
@@ -35,6 +37,27 @@ public sealed class SamplesFileTests
         finally
         {
             Directory.Delete(reportDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_resumed_run_reads_every_whole_sample_back_and_appends_after_the_line_a_kill_cut_short()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("samples-").FullName, "samples.ndjson");
+        var at = new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+        ResourceSample Sample(int second) => new(at.AddSeconds(second), TimeSpan.FromSeconds(second), 100 + second, 50, 0, 0, 0, 10, 20, 30);
+        try
+        {
+            using (var first = new SamplesFile(file)) first.Append(Sample(1));
+            File.AppendAllText(file, "{\"at\":\"2026-11-27T12:00:02Z\",\"elapsed_sec");
+
+            using (var resumed = new SamplesFile(file)) resumed.Append(Sample(3));
+
+            Assert.Equal([101.0, 103.0], SamplesFile.Read(file).Select(s => s.WorkingSetMb));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
         }
     }
 }

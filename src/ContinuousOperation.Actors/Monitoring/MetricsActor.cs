@@ -64,6 +64,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Receive<LatencyObserved>(observed => latencies[observed.Instrument].Record(observed.Milliseconds));
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
+        Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(new Dictionary<TradingCounter, long>(counters), errors.Summaries())));
         Receive<GetMetricsSnapshot>(_ =>
         {
             RecordFinal(faultWindows.SettleAll());

@@ -22,3 +22,12 @@ public sealed record GetMetricsSnapshot
     public static readonly GetMetricsSnapshot Instance = new();
 }
 
+
+/// <summary>Asks for the counters and errors so far, without a sample or any other effect (<see cref="MetricsTally"/>):
+/// what a run's durable checkpoint records every few seconds.</summary>
+public sealed record GetMetricsTally
+{
+    public static readonly GetMetricsTally Instance = new();
+}
+
+public sealed record MetricsTally(IReadOnlyDictionary<TradingCounter, long> Counters, IReadOnlyList<ErrorSummary> Errors);

@@ -22,7 +22,10 @@ namespace ContinuousOperation.Actors.Run;
 /// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
 /// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error. While the
 /// run trades, the journals are reconciled in rounds every <see cref="RunSettings.ReconcileInterval"/>, so the end of the
-/// run reads only their tail.
+/// run reads only their tail. Every <see cref="CheckpointInterval"/> it records the segment's progress
+/// (<see cref="RunCheckpoint"/>: run time, fault clock, simulated clock, counters, errors, faults) so that a run killed
+/// with <c>kill -9</c> can be resumed; a resumed run (<see cref="RunHistory"/>) runs what is left of its duration and
+/// fires only the faults its earlier segments had not reached.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
@@ -30,6 +33,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan CheckpointAskTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How much of a killed segment a resumed run may run again: checkpoints are small (bounded error groups
+    /// and fault timeline), so every few seconds costs nothing.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<IActorRef> waiting = [];
@@ -40,16 +48,26 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private readonly IActorRef consistency;
     private readonly TimeSpan longestRecoveryDeadline;
     private readonly RunSettings settings;
+    private readonly RunHistory history;
+    private readonly IRunProgress? progress;
     private IActorRef? faults;
+    private DateTimeOffset? faultClockStartedAt;
+    private TimeSpan? simulatedStart;
+    private TimeSpan? simulatedNow;
+    private bool checkpointing;
     private RunOutcome? outcome;
     private bool finishing;
 
-    public RunCoordinator(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId)
+    public RunCoordinator(
+        RunSettings settings, IDatabaseOutage outage, string readJournalPluginId, RunHistory history, IRunProgress? progress)
     {
         this.settings = settings;
+        this.history = history;
+        this.progress = progress;
+        var remaining = history.Remaining(settings.Duration);
         // Before the children exist, so that no announcement that they are up can be missed.
         if (!settings.Faults.IsEmpty) Context.System.EventStream.Subscribe(Self, typeof(EntityRecovered));
-        metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings)), "metrics");
+        metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings) with { RunDuration = remaining }), "metrics");
         exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
         traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
             instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
@@ -82,7 +100,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
                 "stopped for good: its supervisor gave up"));
         });
 
-        Timers.StartSingleTimer("deadline", RunDeadline.Instance, settings.Duration);
+        Timers.StartSingleTimer("deadline", RunDeadline.Instance, remaining);
+        if (progress is not null) Checkpoints();
         Timers.StartPeriodicTimer(nameof(ReconcileRound), new ReconcileRound(Unfinished), settings.ReconcileInterval);
         Receive<ReconcileRound>(round => consistency.Tell(round));
         // A round reports its breaches to metrics itself; a round that could not read is logged by the consistency actor
@@ -91,22 +110,39 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         Receive<ReconciliationFailed>(_ => { });
         log.Info("Run started: {Symbols} symbols for {Duration}, seed {Seed}, market {Market}, speed {Speed}x",
             settings.Instruments.Count, settings.Duration, settings.Seed, settings.Market.Condition, settings.Speed);
+        if (history.IsResumed)
+        {
+            log.Info("Run resumed as segment {Segment}: {RunTime} already run, {Remaining} left; the market resumes at simulated {Simulated}",
+                history.NextSegment, history.RunTime, remaining, history.SimulatedEnd);
+        }
     }
 
     /// <summary>What an intermediate round checks: this run's journals, not drained yet.</summary>
     private JournalExpectation Unfinished => new(settings.Run, settings.Symbols.ToArray(), Drained: false);
 
-    public static Props Props(RunSettings settings, IDatabaseOutage outage) =>
-        Props(settings, outage, SqlReadJournal.Identifier);
+    public static Props Props(RunSettings settings, IDatabaseOutage outage, RunHistory history, IRunProgress? progress) =>
+        Props(settings, outage, SqlReadJournal.Identifier, history, progress);
 
     public static Props Props(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId) =>
-        Akka.Actor.Props.Create(() => new RunCoordinator(settings, outage, readJournalPluginId));
+        Props(settings, outage, readJournalPluginId, RunHistory.None, progress: null);
+
+    public static Props Props(
+        RunSettings settings, IDatabaseOutage outage, string readJournalPluginId, RunHistory history, IRunProgress? progress) =>
+        Akka.Actor.Props.Create(() => new RunCoordinator(settings, outage, readJournalPluginId, history, progress));
 
     /// <summary>The schedule is drawn over the run's simulated length, so the same seed puts faults at the same
-    /// simulated times whatever the speed.</summary>
-    private static FaultInjectorSettings FaultInjectionFor(RunSettings settings) => new(settings.Faults.Name,
-        FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
-        settings.Speed, settings.Symbols.ToArray());
+    /// simulated times whatever the speed. A resumed run fires only the faults at or after the point its earlier
+    /// segments' fault clocks reached, at their planned offsets.</summary>
+    public static (FaultInjectorSettings Injection, IReadOnlyList<ScheduledFault> Passed) FaultInjectionFor(
+        RunSettings settings, RunHistory history)
+    {
+        var resumedAt = history.FaultClock * settings.Speed;
+        var (due, passed) = FaultSchedule.SplitAt(
+            FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
+            resumedAt);
+        return (new FaultInjectorSettings(settings.Faults.Name, due, settings.Speed, settings.Symbols.ToArray()) { ResumedAt = resumedAt },
+            passed);
+    }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -121,7 +157,9 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             Context.System.EventStream.Unsubscribe(Self, typeof(EntityRecovered));
             Timers.Cancel(nameof(FaultClockCap));
             log.Info("Fault clock started: {Reason}", why);
-            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(run), exchange, traders, metrics, outage), "faults");
+            faultClockStartedAt = DateTimeOffset.UtcNow;
+            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(run, history).Injection, exchange, traders,
+                metrics, outage), "faults");
         }
 
         var readiness = new ReadinessGate(run.Symbols);
@@ -145,6 +183,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         finishing = true;
         Timers.Cancel("deadline");
         Timers.Cancel(nameof(ReconcileRound));
+        // A kill from here on leaves the last checkpoint: a resume runs the rest of the drain as a short segment.
+        Timers.Cancel(nameof(TakeCheckpoint));
         log.Info(interrupted ? "Run interrupted: draining" : "Run duration reached: draining");
         DrainReconcileAndCollect(interrupted)
             .PipeTo(Self, failure: ex => new RunFailed($"the end of the run failed: {ex.GetBaseException().Message}"));
@@ -169,7 +209,71 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             ? FaultReport.None
             : await faults.Ask<FaultReport>(CloseFaultReport.Instance, SnapshotTimeout);
         var snapshot = await metrics.Ask<MetricsSnapshot>(GetMetricsSnapshot.Instance, SnapshotTimeout);
-        return new RunCompleted(snapshot, report, faultReport, interrupted, startedAt, DateTimeOffset.UtcNow);
+        var simulatedEnd = await SimulatedClock() ?? simulatedNow;
+        return new RunCompleted(snapshot, report, faultReport, interrupted, startedAt, DateTimeOffset.UtcNow)
+        {
+            SimulatedClock = (simulatedStart ?? simulatedEnd, simulatedEnd),
+        };
+    }
+
+    private void Checkpoints()
+    {
+        Receive<TakeCheckpoint>(_ =>
+        {
+            if (checkpointing || finishing) return;
+            checkpointing = true;
+            Gather(faults).PipeTo(Self, failure: ex => new CheckpointFailed(ex.GetBaseException().Message));
+        });
+        Receive<ProgressGathered>(gathered =>
+        {
+            checkpointing = false;
+            simulatedNow = gathered.Simulated ?? simulatedNow;
+            simulatedStart ??= gathered.Simulated;
+            var faultClock = faultClockStartedAt is { } clock ? gathered.At - clock : TimeSpan.Zero;
+            try
+            {
+                progress!.Save(new RunCheckpoint(history.NextSegment, startedAt, gathered.At, faultClock, simulatedStart,
+                    simulatedNow, gathered.Tally.Counters, gathered.Tally.Errors, gathered.Faults.Timeline));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only a resume needs it; the run itself goes on, and the next checkpoint tries again.
+                log.Warning("Run progress could not be recorded ({Reason}); a resume would repeat more of this segment", ex.Message);
+            }
+        });
+        Receive<CheckpointFailed>(failed =>
+        {
+            checkpointing = false;
+            log.Warning("Run progress could not be gathered ({Reason}); the next checkpoint tries again", failed.Reason);
+        });
+        Self.Tell(TakeCheckpoint.Instance);
+        Timers.StartPeriodicTimer(nameof(TakeCheckpoint), TakeCheckpoint.Instance, CheckpointInterval);
+    }
+
+    /// <summary>Asks metrics, the fault injector and a book for the segment's progress, off the actor's thread: the
+    /// answer comes back as a message, and only its handler touches the actor's fields.</summary>
+    private async Task<ProgressGathered> Gather(IActorRef? injector)
+    {
+        var tally = await metrics.Ask<MetricsTally>(GetMetricsTally.Instance, CheckpointAskTimeout);
+        var faultReport = injector is null
+            ? FaultReport.None
+            : await injector.Ask<FaultReport>(GetFaultReport.Instance, CheckpointAskTimeout);
+        var simulated = await SimulatedClock();
+        return new ProgressGathered(tally, faultReport, simulated, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Where the market's simulated clock stands (the first symbol's book); null when no book answers.</summary>
+    private async Task<TimeSpan?> SimulatedClock()
+    {
+        try
+        {
+            var symbol = settings.Symbols.First();
+            return (await exchange.Ask<TickerReply>(new GetTicker(symbol), CheckpointAskTimeout)).Ticker.SimTime;
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A drain step that times out is an error of the run, not a reason to skip reconciliation.</summary>
@@ -192,6 +296,15 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         public static readonly TimeSpan After = TimeSpan.FromSeconds(30);
         public static readonly FaultClockCap Instance = new();
     }
+
+    private sealed record TakeCheckpoint
+    {
+        public static readonly TakeCheckpoint Instance = new();
+    }
+
+    private sealed record CheckpointFailed(string Reason);
+
+    private sealed record ProgressGathered(MetricsTally Tally, FaultReport Faults, TimeSpan? Simulated, DateTimeOffset At);
 
     private sealed record RunDeadline
     {

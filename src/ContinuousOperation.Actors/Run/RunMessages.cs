@@ -20,7 +20,11 @@ public abstract record RunOutcome;
 
 public sealed record RunCompleted(
     MetricsSnapshot Metrics, ConsistencyReport Consistency, FaultReport Faults, bool Interrupted,
-    DateTimeOffset StartedAt, DateTimeOffset EndedAt) : RunOutcome;
+    DateTimeOffset StartedAt, DateTimeOffset EndedAt) : RunOutcome
+{
+    /// <summary>The market's simulated clock at the start and end of this segment (null when no book answered).</summary>
+    public (TimeSpan? Start, TimeSpan? End) SimulatedClock { get; init; }
+}
 
 /// <summary>The run could not be carried out (for example the database is unreachable): exit code 3.</summary>
 public sealed record RunFailed(string Reason) : RunOutcome;

@@ -11,9 +11,11 @@ namespace ContinuousOperation.Cli.Commands;
 /// </summary>
 internal sealed class DatabaseOptions
 {
+    private const string DbEnv = "--db-env", DbFile = "--db-file";
+
     private readonly Option<string> _db;
-    private readonly Option<string> _dbEnv = OptionRules.Text("--db-env", "Environment variable holding the --db connection string (keeps a password out of argv)");
-    private readonly Option<string> _dbFile = OptionRules.Text("--db-file", "File holding the --db connection string (keeps a password out of argv)");
+    private readonly Option<string> _dbEnv = OptionRules.Text(DbEnv, "Environment variable holding the --db connection string (keeps a password out of argv)");
+    private readonly Option<string> _dbFile = OptionRules.Text(DbFile, "File holding the --db connection string (keeps a password out of argv)");
 
     public DatabaseOptions(string description)
     {
@@ -37,18 +39,32 @@ internal sealed class DatabaseOptions
     public DatabaseTarget? Resolve(ParseResult parse)
     {
         if (parse.GetValue(_db) is { } text) return DatabaseTarget.Parse(text, _db.Name);
-        if (parse.GetValue(_dbEnv) is { } variable)
-        {
-            var value = Environment.GetEnvironmentVariable(variable);
-            if (string.IsNullOrWhiteSpace(value)) throw new UsageException($"{_dbEnv.Name}: the environment variable {variable} is not set or empty");
-            return DatabaseTarget.Parse(value, $"{_dbEnv.Name} {variable}");
-        }
-
-        if (parse.GetValue(_dbFile) is { } path) return DatabaseTarget.Parse(ReadFile(path), $"{_dbFile.Name} {path}");
+        if (parse.GetValue(_dbEnv) is { } variable) return FromEnvironment(variable);
+        if (parse.GetValue(_dbFile) is { } path) return FromFile(path);
         return null;
     }
 
-    private string ReadFile(string path)
+    /// <summary>How the database was named (what a resume may name again), or the run folder's own when none was.</summary>
+    public DatabaseReference Reference(ParseResult parse)
+    {
+        if (parse.GetValue(_dbEnv) is { } variable) return new(DatabaseReference.EnvironmentVariable, variable);
+        if (parse.GetValue(_dbFile) is { } path) return new(DatabaseReference.ConnectionFile, Path.GetFullPath(path));
+        if (parse.GetValue(_db) is not null) return new(DatabaseReference.Inline, Resolve(parse)!.Describe().Location);
+        return DatabaseReference.InRunFolder;
+    }
+
+    public bool Owns(Option option) => option == _db || option == _dbEnv || option == _dbFile;
+
+    /// <exception cref="UsageException">The variable is unset or empty, or its value is not a database.</exception>
+    public static DatabaseTarget FromEnvironment(string variable)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value)) throw new UsageException($"{DbEnv}: the environment variable {variable} is not set or empty");
+        return DatabaseTarget.Parse(value, $"{DbEnv} {variable}");
+    }
+
+    /// <exception cref="UsageException">The file cannot be read or is empty, or its text is not a database.</exception>
+    public static DatabaseTarget FromFile(string path)
     {
         string text;
         try
@@ -57,10 +73,10 @@ internal sealed class DatabaseOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{_dbFile.Name} {path} cannot be read: {e.Message}");
+            throw new UsageException($"{DbFile} {path} cannot be read: {e.Message}");
         }
 
-        return text.Length > 0 ? text : throw new UsageException($"{_dbFile.Name} {path} is empty");
+        return text.Length > 0 ? DatabaseTarget.Parse(text, $"{DbFile} {path}") : throw new UsageException($"{DbFile} {path} is empty");
     }
 
     private void OneAtMost(CommandResult command)

@@ -56,6 +56,7 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _minOrders = OptionRules.Number<double>("--min-orders-per-symbol-minute", "Fewest orders each symbol must place per simulated minute", DefaultThresholds.MinOrdersPerSymbolMinute).NotNegative();
     private readonly Option<double> _minFills = OptionRules.Number<double>("--min-fills-per-symbol-minute", "Fewest fills each symbol must get per simulated minute", DefaultThresholds.MinFillsPerSymbolMinute).NotNegative();
     private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
+    private readonly Option<string> _resume = OptionRules.Text("--resume", "Continue a killed run from its run folder, with its own settings, database and journal");
     private readonly Option<double> _selfTestLeak = OptionRules.Number<double>("--self-test-leak", "Self-test: retain this many MB of memory per minute, so the memory criterion must fail").NotNegative().AtMost(MaxSelfTestLeak);
 
     /// <param name="signals">The process's signal handling, switched to the run once it is going; tests that only
@@ -87,14 +88,22 @@ internal sealed class RunCommand : Command
         Options.Add(_minFills);
         Options.Add(_maxSilence);
         Options.Add(_selfTestLeak);
+        _resume.HelpName = "RUN_FOLDER";
+        Options.Add(_resume);
+        Validators.Add(ResumeAlone);
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
         Validators.Add(WarmUpShorterThanRun);
         Validators.Add(IntervalWithinRun(_sampleInterval));
         Validators.Add(IntervalWithinRun(_progressInterval));
         Validators.Add(IntervalWithinRun(_reconcileInterval));
-        SetAction((parse, cancellationToken) => RunVerb.ExecuteAsync(
-            Bind(parse), signals ?? throw new InvalidOperationException("a run needs the process's signal handling"), cancellationToken));
+        SetAction((parse, cancellationToken) =>
+        {
+            var handling = signals ?? throw new InvalidOperationException("a run needs the process's signal handling");
+            return parse.GetValue(_resume) is { } folder
+                ? RunVerb.ResumeAsync(folder, _database.Resolve(parse), handling, cancellationToken)
+                : RunVerb.ExecuteAsync(Bind(parse), handling, cancellationToken);
+        });
     }
 
     /// <exception cref="UsageException">A value passed the parser but cannot be used (symbols, database, config file).</exception>
@@ -127,7 +136,27 @@ internal sealed class RunCommand : Command
             settings,
             _database.Resolve(parse),
             parse.GetValue(_reportDir)!,
-            config is null ? null : UserConfigFile.Read(config));
+            config is null ? null : UserConfigFile.Read(config))
+        {
+            DatabaseNamed = _database.Reference(parse),
+            ConfigFile = config,
+        };
+    }
+
+    /// <summary>A resumed run keeps the settings it started with (its run.json), so no other option may change them;
+    /// only the database may be named again, for one whose connection string was given inline and not kept.</summary>
+    private void ResumeAlone(CommandResult command)
+    {
+        if (command.GetResult(_resume) is not { Implicit: false }) return;
+        var others = command.Children.OfType<OptionResult>()
+            .Where(r => !r.Implicit && r.Option != _resume && !_database.Owns(r.Option))
+            .Select(r => r.Option.Name)
+            .ToArray();
+        if (others.Length > 0)
+        {
+            command.AddError($"--resume continues a run with the settings it started with: {string.Join(", ", others)} cannot be given with it " +
+                             "(only --db, --db-env or --db-file, to name the run's database again)");
+        }
     }
 
     private IReadOnlyList<Instrument> Instruments(ParseResult parse)

@@ -1,9 +1,13 @@
 using Akka.Actor;
+using Akka.Configuration;
+using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.LiveConsole;
+using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Cli.Reporting;
+using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Reporting;
 using ContinuousOperation.Domain.Run;
 using Serilog;
@@ -12,36 +16,97 @@ namespace ContinuousOperation.Cli.Commands;
 
 /// <summary>What <c>run</c> does, in order: database check → folder → logging → actor system → run → report → exit
 /// code. Until the run's coordinator exists nothing of value has been made, so a rejection (exit 2 or 3) or a signal
-/// before that point removes the run folder again: a run that did not start leaves nothing behind.</summary>
+/// before that point removes the run folder again: a run that did not start leaves nothing behind.
+/// <c>run --resume FOLDER</c> (<see cref="ResumeAsync"/>) continues a killed run in its own folder, on its own journal.</summary>
 internal static class RunVerb
 {
     public static async Task<int> ExecuteAsync(RunOptions options, ProcessSignals signals, CancellationToken cancellationToken)
     {
         // A database given by the user is checked and leased (it may be shared) before the folder exists, so a refused
-        // run leaves nothing behind; the default one is new, inside the folder, and needs no lease.
+        // run leaves nothing behind; the default one is new, inside the folder, and leased once the folder exists, so
+        // that a resume of this run is refused while it is alive.
         if (options.Database is { } given) await DatabasePreparation.PrepareForRunAsync(given, cancellationToken);
         await using var lease = options.Database is { } shared ? await RunLease.AcquireAsync(shared, cancellationToken) : null;
         cancellationToken.ThrowIfCancellationRequested();
 
         var folder = RunFolder.Create(options.ReportDirectory, DateTimeOffset.UtcNow, options.Settings.Seed);
+        var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
+        await using var folderLease = options.Database is null ? await RunLease.AcquireAsync(database, cancellationToken) : null;
+        var run = new RunStart(folder, options.Settings, database, options.UserConfig, RunHistory.None, [],
+            IsNew: true,
+            // The default database is made in the folder, after logging starts, so that a failure is in run.log too.
+            () => options.Database is null ? DatabasePreparation.PrepareForRunAsync(database, cancellationToken) : Task.CompletedTask,
+            async settings =>
+            {
+                // Recorded last before trading, so a run that never started leaves no manifest (and no run.json) behind.
+                var startedAt = DateTimeOffset.UtcNow;
+                var record = await RunRecord.OpenAsync(database, settings, startedAt, cancellationToken);
+                RunFile.Write(folder, new RunFile(RunFile.CurrentVersion, settings.Run.Value, folder.Stamp, startedAt,
+                    StoredRunSettings.From(settings), DatabaseReference.Of(database, options.DatabaseNamed),
+                    options.ConfigFile is null ? null : Path.GetFullPath(options.ConfigFile)));
+                return record;
+            });
+        return await RunAsync(run, signals, cancellationToken);
+    }
+
+    /// <summary>Continues the killed run of <paramref name="folderPath"/>: same run id, settings, database and folder;
+    /// what its earlier segments ran is not run again. <paramref name="database"/> overrides the database kept in
+    /// <c>run.json</c> (needed when its connection string was given inline).</summary>
+    public static async Task<int> ResumeAsync(
+        string folderPath, DatabaseTarget? database, ProcessSignals signals, CancellationToken cancellationToken)
+    {
+        var file = RunFile.Read(folderPath);
+        var folder = new RunFolder(Path.GetFullPath(folderPath), file.Stamp);
+        var target = database ?? file.Database.Resolve(folder.Path);
+        if (target.SqliteFile is { } sqlite && !File.Exists(sqlite))
+            throw new InfrastructureException($"run {file.RunId} cannot be resumed: its journal database {sqlite} no longer exists");
+
+        await using var lease = await RunLease.AcquireAsync(target, cancellationToken);
+        await DatabasePreparation.PrepareForRunAsync(target, cancellationToken);
+        var manifest = (await new RunManifestStore(target).ReadAllAsync(cancellationToken)).FirstOrDefault(m => m.Run == file.Run)
+            ?? throw new InfrastructureException(
+                $"run {file.RunId} cannot be resumed: the journal database {target.Describe().Location} does not hold it");
+        if (manifest.Closing is { } closing)
+            throw new UsageException($"--resume: run {file.RunId} finished at {closing.EndedAt:u} ({closing.Verdict}); there is nothing to resume");
+        var userConfig = file.ConfigFile is null ? null : UserConfigFile.Read(file.ConfigFile);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var run = new RunStart(folder, file.Settings.ToSettings(file.Run), target, userConfig, ProgressFile.History(folder),
+            SamplesFile.Read(folder.SamplesFile), IsNew: false, () => Task.CompletedTask,
+            _ => Task.FromResult(RunRecord.Existing(target, file.Run)));
+        return await RunAsync(run, signals, cancellationToken);
+    }
+
+    /// <summary>A run about to start: a new one (its folder is removed again if it does not start) or a resumed one
+    /// (its folder is kept whatever happens). <see cref="Record"/> records (or finds) its manifest, the last step before
+    /// trading.</summary>
+    private sealed record RunStart(
+        RunFolder Folder, RunSettings Settings, DatabaseTarget Database, Config? UserConfig, RunHistory History,
+        IReadOnlyList<ResourceSample> EarlierSamples, bool IsNew, Func<Task> PrepareDatabase,
+        Func<RunSettings, Task<RunRecord>> Record);
+
+    private static async Task<int> RunAsync(RunStart start, ProcessSignals signals, CancellationToken cancellationToken)
+    {
+        var folder = start.Folder;
         RunLogging? logging = null;
         var started = false;
         var failed = true;
         try
         {
             logging = RunLogging.Start(folder.LogFile, live: ConsoleMode.IsInteractive());
-            var settings = options.Settings with { SamplesFile = folder.SamplesFile };
-            var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
+            var settings = start.Settings with { SamplesFile = folder.SamplesFile };
+            var database = start.Database;
             Log.Information(
                 "Run {RunId} of {Duration} with seed {Seed} on {Symbols}, market {Market}, speed {Speed}x; output in {Folder}",
                 settings.Run, settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
-            if (options.Database is null) await DatabasePreparation.PrepareForRunAsync(database, cancellationToken);
+            await start.PrepareDatabase();
 
-            await using var host = await ActorHost.StartAsync(database, options.UserConfig, cancellationToken);
+            await using var host = await ActorHost.StartAsync(database, start.UserConfig, cancellationToken);
             settings = settings with { Snapshots = SnapshotConfig.Read(host.System.Settings.Config) };
-            // Recorded last before trading, so a run that never started leaves no manifest behind.
-            var record = await RunRecord.OpenAsync(database, settings, DateTimeOffset.UtcNow, cancellationToken);
-            var run = host.System.ActorOf(RunCoordinator.Props(settings, DatabaseOutages.For(database)), "run");
+            var record = await start.Record(settings);
+            var progress = ProgressFile.For(folder, start.History.NextSegment);
+            var run = host.System.ActorOf(
+                RunCoordinator.Props(settings, DatabaseOutages.For(database), start.History, progress), "run");
             signals.RunStarted(run);
             started = true;
 
@@ -49,7 +114,7 @@ internal static class RunVerb
             // Signals are still handled (and ignored) until the process ends: one while the report is being written
             // must not kill the process and leave a half-written run folder.
             signals.RunEnded();
-            var exitCode = await ReportAsync(folder, settings, database, outcome, logging, record);
+            var exitCode = await ReportAsync(start with { Settings = settings }, outcome, logging, record);
             failed = false;
             return exitCode;
         }
@@ -70,23 +135,29 @@ internal static class RunVerb
             }
             finally
             {
-                if (!started) folder.Discard();
+                if (!started && start.IsNew) folder.Discard();
             }
         }
     }
 
-    private static async Task<int> ReportAsync(
-        RunFolder folder, RunSettings settings, DatabaseTarget database, RunOutcome? outcome, RunLogging logging, RunRecord record)
+    private static async Task<int> ReportAsync(RunStart start, RunOutcome? outcome, RunLogging logging, RunRecord record)
     {
+        var folder = start.Folder;
         if (outcome is not RunCompleted completed)
         {
             var reason = outcome is RunFailed failed ? failed.Reason : "the run's coordinator or the actor system stopped before the run ended";
             throw new InfrastructureException($"run failed: {reason} (run.log and samples.ndjson in {folder.Path} hold what was recorded)");
         }
 
-        var report = RunReportBuilder.Build(settings, database.Describe(),
+        var report = RunReportBuilder.Build(start.Settings, start.Database.Describe(),
             new RunResult(completed.Metrics, completed.Consistency, completed.Interrupted, completed.StartedAt, completed.EndedAt,
-                completed.Faults));
+                completed.Faults)
+            {
+                History = start.History,
+                EarlierSamples = start.EarlierSamples,
+                FaultsPassed = RunCoordinator.FaultInjectionFor(start.Settings, start.History).Passed,
+                SimulatedClock = completed.SimulatedClock,
+            });
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
         await record.CloseAsync(report, completed.Consistency, CancellationToken.None);

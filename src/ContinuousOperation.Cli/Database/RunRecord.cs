@@ -24,6 +24,9 @@ internal sealed class RunRecord
         return new RunRecord(store, settings.Run);
     }
 
+    /// <summary>The manifest of a run that is already recorded (a resumed run), to be closed at its end.</summary>
+    public static RunRecord Existing(DatabaseTarget database, RunId run) => new(new RunManifestStore(database), run);
+
     /// <summary>Writes the closing record: from now on, the journals must hold exactly what <paramref name="consistency"/> read.</summary>
     public Task CloseAsync(RunReport report, ConsistencyReport consistency, CancellationToken cancellationToken) =>
         _store.RecordCloseAsync(_run, new RunClosing(report.EndedAt, Verdict(report), consistency.Journals), cancellationToken);

@@ -21,9 +21,17 @@ public static class SuccessCriteria
     private static readonly Invariant[] PositionInvariants = [Invariant.NoOrphanedOrders, Invariant.NoOrphanedPositions];
 
     public static CriteriaVerdict Evaluate(CriteriaThresholds thresholds, MetricsSnapshot metrics, ConsistencyReport consistency) =>
+        Evaluate(thresholds, metrics, consistency, memory: (thresholds, metrics));
+
+    /// <param name="memory">Whose memory trend is judged, and with which thresholds: a resumed run's last segment,
+    /// since a restarted process starts its memory afresh and a series across restarts would hide a leak behind each
+    /// restart.</param>
+    public static CriteriaVerdict Evaluate(
+        CriteriaThresholds thresholds, MetricsSnapshot metrics, ConsistencyReport consistency,
+        (CriteriaThresholds Thresholds, MetricsSnapshot Metrics) memory) =>
         new([
             CriticalErrors(thresholds, metrics),
-            Memory(thresholds, metrics),
+            Memory(memory.Thresholds, memory.Metrics),
             Cpu(thresholds, metrics),
             Errors(thresholds, metrics),
             Positions(consistency),

@@ -83,11 +83,15 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         return pending.Select(e => e.Record).ToArray();
     }
 
-    public FaultReport Report(string profile)
+    public FaultReport Report(string profile) => Summarise(profile, entries.Select(e => e.Record));
+
+    /// <summary>A report of <paramref name="timeline"/>, in fault order, with the totals per kind; also how the
+    /// timelines of a resumed run's segments are put together.</summary>
+    public static FaultReport Summarise(string profile, IEnumerable<FaultRecord> timeline)
     {
-        var timeline = entries.OrderBy(e => e.Fault.Id).Select(e => e.Record).ToArray();
-        var totals = timeline.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(Totals).ToArray();
-        return new FaultReport(profile, timeline, totals);
+        var ordered = timeline.OrderBy(f => f.Id).ToArray();
+        var totals = ordered.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(Totals).ToArray();
+        return new FaultReport(profile, ordered, totals);
     }
 
     private static FaultTotals Totals(IGrouping<FaultKind, FaultRecord> faults)
@@ -98,6 +102,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
             Injected: faults.Count(f => f.Outcome != FaultOutcome.NotApplied),
             Recovered: times.Length,
             NotRecovered: faults.Count(f => f.Outcome is FaultOutcome.Missed or FaultOutcome.Pending),
+            // Interrupted faults count as injected only: the kill ended them, and the resumed run recovered its actors.
             NotApplied: faults.Count(f => f.Outcome == FaultOutcome.NotApplied),
             MedianTimeToRecover: Median(times),
             MaxTimeToRecover: times.Length == 0 ? null : times[^1]);

@@ -12,6 +12,10 @@ public enum FaultOutcome
 
     /// <summary>Not recovered within its deadline (it may have recovered later): counted as an error.</summary>
     Missed,
+
+    /// <summary>In effect or recovering when its run was killed: the kill ended its recovery, not the system. The
+    /// resumed run's actors recover from their journals like after any restart.</summary>
+    Interrupted,
 }
 
 /// <summary>One line of the report's fault timeline. Time to recover runs from when the fault took effect.</summary>

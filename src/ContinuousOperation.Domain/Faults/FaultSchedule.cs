@@ -41,4 +41,11 @@ public static class FaultSchedule
                 f.Rule.RecoveryDeadline))
             .ToArray();
     }
+
+    /// <summary>Splits a resumed run's schedule at <paramref name="resumePoint"/> (simulated time the fault clock
+    /// already ran): faults before it were due in the earlier segments and are not fired again; the others fire at
+    /// their planned offsets.</summary>
+    public static (IReadOnlyList<ScheduledFault> Due, IReadOnlyList<ScheduledFault> Passed) SplitAt(
+        IReadOnlyList<ScheduledFault> schedule, TimeSpan resumePoint) =>
+        (schedule.Where(f => f.At >= resumePoint).ToArray(), schedule.Where(f => f.At < resumePoint).ToArray());
 }

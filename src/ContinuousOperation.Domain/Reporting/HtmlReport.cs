@@ -28,6 +28,7 @@ public static class HtmlReport
         Charts(html, charts);
         Consistency(html, report.Consistency);
         if (report.Faults is { } faults) Faults(html, faults);
+        if (report.Segments is { } segments) Segments(html, segments);
         Errors(html, report.ErrorAnalysis);
         Configuration(html, report.Configuration);
         html.Append("</main>\n</body>\n</html>\n");
@@ -134,10 +135,32 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
+    private static void Segments(StringBuilder html, SegmentsSection segments)
+    {
+        html.Append($"<h2>Segments (resumed run)</h2>\n<p>{segments.Segments.Count} segments, {N(segments.DowntimeSeconds)} s of downtime between them.</p>\n")
+            .Append("<table>\n<tr><th>#</th><th>from</th><th>to</th><th>run time</th><th>simulated time</th><th>ended by</th></tr>\n");
+        foreach (var s in segments.Segments)
+        {
+            html.Append($"<tr><td class=\"number\">{s.Segment}</td><td>{s.StartedAt:u}</td><td>{s.EndedAt:u}</td>")
+                .Append($"<td class=\"number\">{N(s.RunSeconds)} s</td><td>{Seconds(s.SimulatedStartSeconds)} → {Seconds(s.SimulatedEndSeconds)}</td>")
+                .Append($"<td>{(s.Killed ? "kill (last checkpoint)" : "end of run")}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<h3>Gaps (downtime)</h3>\n<table>\n<tr><th>from</th><th>to</th><th>length</th><th>faults not fired</th></tr>\n");
+        foreach (var g in segments.Gaps)
+        {
+            html.Append($"<tr><td>{g.From:u}</td><td>{g.To:u}</td><td class=\"number\">{N(g.Seconds)} s</td>")
+                .Append($"<td>{Text(string.Join(", ", g.FaultsNotFired.Select(f => $"#{f.Id} {f.Kind} on {f.Target}")))}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
     private static string OutcomeText(FaultOutcome outcome) => outcome switch
     {
         FaultOutcome.NotApplied => "never took effect",
         FaultOutcome.Missed => "NOT RECOVERED in time",
+        FaultOutcome.Interrupted => "ended by the kill of its segment",
         _ => "still recovering",
     };
 

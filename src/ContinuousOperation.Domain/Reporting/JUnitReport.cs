@@ -91,7 +91,9 @@ public static class JUnitReport
             Property("speed", ReportText.Number(c.Speed)),
             Property("duration_hours", ReportText.Number(report.DurationHours)),
             Property("uptime_hours", ReportText.Number(report.Metrics.UptimeHours)),
-            Property("interrupted", report.Interrupted ? "true" : "false"));
+            Property("interrupted", report.Interrupted ? "true" : "false"),
+            Property("segments", (report.Segments?.Segments.Count ?? 1).ToString(CultureInfo.InvariantCulture)),
+            Property("downtime_seconds", ReportText.Number(report.Segments?.DowntimeSeconds ?? 0)));
     }
 
     private static XElement Property(string name, string value) =>

@@ -41,6 +41,9 @@ public static class MarkdownSummary
             .Append(report.Faults is { } faults
                 ? $"| faults ({faults.Profile}) | {faults.Injected} injected, {faults.NotRecovered} not recovered |\n"
                 : "")
+            .Append(report.Segments is { } segments
+                ? $"| segments | {segments.Segments.Count} (resumed), {n(segments.DowntimeSeconds)} s down in {segments.Gaps.Count} gap(s) |\n"
+                : "")
             .Append($"| consistency | {(report.ConsistencyValid ? "valid" : "**violated**")}: ")
             .Append($"{report.Consistency.Invariants.Count(i => i.Holds)} of {report.Consistency.Invariants.Count} invariants hold |\n\n");
     }

@@ -7,7 +7,8 @@ namespace ContinuousOperation.Domain.Reporting;
 /// The run's report. Property order is the JSON order: the seed format's five keys come first, unchanged, so tools
 /// written against it keep working; everything after <see cref="Success"/> is additional detail.
 /// Names are written in snake_case by the report writer. <see cref="MemoryTrend"/>, <see cref="Latencies"/> and
-/// <see cref="Faults"/> are null in reports built before they existed.
+/// <see cref="Faults"/> are null in reports built before they existed; <see cref="Segments"/> is null unless the run
+/// was resumed.
 /// </summary>
 public sealed record RunReport(
     string TestType,
@@ -25,7 +26,8 @@ public sealed record RunReport(
     IReadOnlyList<ResourceEntry> Resources,
     MemoryTrendSection? MemoryTrend = null,
     IReadOnlyDictionary<string, LatencySummary>? Latencies = null,
-    FaultSection? Faults = null);
+    FaultSection? Faults = null,
+    SegmentsSection? Segments = null);
 
 /// <summary>The seed format's <c>metrics</c> object. Memory is the process working set; CPU is percent of the machine.</summary>
 public sealed record ReportMetrics(
@@ -66,4 +68,10 @@ public sealed record ResourceEntry(
         s.At, s.Elapsed.TotalSeconds, s.WorkingSetMb, s.ManagedHeapMb, s.Gen0Collections, s.Gen1Collections,
         s.Gen2Collections, s.CpuPercentOfMachine, s.CpuPercentOfCore, s.ThreadCount,
         s.GcPauseMs, s.ThreadPoolThreads, s.BusiestMailbox, s.Activity);
+
+    /// <summary>The sample again, as a resumed run reads the earlier segments' samples back from the samples file.</summary>
+    public ResourceSample ToSample() => new(
+        At, TimeSpan.FromSeconds(ElapsedSeconds), WorkingSetMb, ManagedHeapMb, Gen0Collections, Gen1Collections,
+        Gen2Collections, CpuPercentOfMachine, CpuPercentOfCore, ThreadCount, GcPauseMs, ThreadPoolThreads, BusiestMailbox,
+        Activity);
 }

@@ -14,6 +14,12 @@ public static class RunSummary
                    $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
         Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +
                    $"{report.StartedAt:u} → {report.EndedAt:u}");
+        if (report.Segments is { } segments)
+        {
+            Line(text, $"  resumed: {segments.Segments.Count} segments, {Number(segments.DowntimeSeconds)} s of downtime in " +
+                       $"{segments.Gaps.Count} gap(s), not counted as uptime");
+        }
+
         Line(text, "");
 
         Line(text, "Criteria");

@@ -75,4 +75,31 @@ public class FaultScheduleTests
         });
         Assert.False(FaultKinds.TryParse("meteor-strike", out _));
     }
+
+    [Fact]
+    public void A_resume_point_splits_the_schedule_into_faults_already_due_and_faults_still_to_fire_at_their_planned_times()
+    {
+        var schedule = FaultSchedule.Plan(FaultProfile.Heavy, seed: 11, TimeSpan.FromHours(1), Symbols);
+        var resumePoint = TimeSpan.FromMinutes(30);
+
+        var (due, passed) = FaultSchedule.SplitAt(schedule, resumePoint);
+
+        Assert.NotEmpty(due);
+        Assert.NotEmpty(passed);
+        Assert.All(passed, f => Assert.True(f.At < resumePoint));
+        Assert.All(due, f => Assert.True(f.At >= resumePoint));
+        // Nothing is lost, moved or fired twice: together they are the original schedule, unchanged.
+        Assert.Equal(schedule, passed.Concat(due).OrderBy(f => f.Id));
+    }
+
+    [Fact]
+    public void Resuming_at_the_start_fires_the_whole_schedule()
+    {
+        var schedule = FaultSchedule.Plan(FaultProfile.Light, seed: 11, TimeSpan.FromHours(2), Symbols);
+
+        var (due, passed) = FaultSchedule.SplitAt(schedule, TimeSpan.Zero);
+
+        Assert.Equal(schedule, due);
+        Assert.Empty(passed);
+    }
 }
