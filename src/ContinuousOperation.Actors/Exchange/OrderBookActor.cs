@@ -16,8 +16,8 @@ namespace ContinuousOperation.Actors.Exchange;
 /// The venue for one symbol: a thin persistent shell around <see cref="SymbolVenue"/>. Every command asks the venue
 /// for the journal events it implies, persists them, and only then tells anyone (replies, account pushes, market data).
 /// On restart the venue's ledger is rebuilt from the latest snapshot and the journal after it (<c>exchange-{symbol}</c>).
-/// The account channel (pushes to
-/// the paper trader) can be tampered with by injected faults, like a real private stream.
+/// The account channel (pushes to the paper trader, <see cref="AccountChannel{TOwner}"/>) can be tampered with by
+/// injected faults, like a real private stream.
 /// </summary>
 public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTimers
 {
@@ -26,8 +26,7 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
     private readonly IActorRef metrics;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private static readonly TimeSpan AccountHeartbeatInterval = TimeSpan.FromSeconds(1);
-    private readonly Dictionary<AccountId, IActorRef> accountOwners = new();
-    private readonly StreamTamper<object> accountChannel = new();
+    private readonly AccountChannel<IActorRef> accountChannel = new();
     /// <summary>When this incarnation was created: a fault sent to the book before then never reached it.</summary>
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
 
@@ -58,7 +57,7 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
         Command<GetTicker>(q => Sender.Tell(new TickerReply(q.Symbol, venue.Ticker())));
         Command<GetDepth>(q => Sender.Tell(new DepthReply(q.Symbol, venue.Depth(q.Levels))));
         Command<CloseBook>(Close);
-        Command<Terminated>(t => RemoveOwner(t.ActorRef));
+        Command<Terminated>(t => accountChannel.Remove(t.ActorRef));
         Command<AccountHeartbeatTick>(_ => SendAccountHeartbeats());
         Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
         Command<InjectAccountChannelFault>(ArmAccountChannelFault);
@@ -138,9 +137,7 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
 
     private void Sync(SyncAccount command)
     {
-        if (accountOwners.TryGetValue(command.Account, out var previous) && !previous.Equals(Sender))
-            Context.Unwatch(previous);
-        accountOwners[command.Account] = Sender;
+        if (accountChannel.Register(command.Account, Sender) is { } previous) Context.Unwatch(previous);
         Context.Watch(Sender);
 
         var statuses = command.BelievedLive
@@ -185,61 +182,34 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
     /// <summary>Tells the owners of paper-trader accounts about their fills and cancels, then publishes market data.</summary>
     private void Announce(IReadOnlyList<IExchangeEvent> events)
     {
-        var prints = new List<TradePrint>();
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case TradesExecuted batch:
-                    foreach (var trade in batch.Trades)
-                    {
-                        prints.Add(new TradePrint(trade.TradeId, trade.Price, trade.Quantity, trade.Aggressor, trade.SimTime));
-                        PushFill(trade, trade.Buyer, Side.Buy);
-                        PushFill(trade, trade.Seller, Side.Sell);
-                    }
-
-                    break;
-                case ExchangeOrderCancelled cancelled when cancelled.Account.IsPaperTrader:
-                    // Cancels are the last event of their batch, so the account's current fill sequence is the one
-                    // the cancel happened at.
-                    SendToOwner(cancelled.Account, new AccountOrderCancelled(Symbol, cancelled.ClientOrderId,
-                        cancelled.RemainingQuantity, cancelled.Reason, venue.LastFillSequence(cancelled.Account)));
-                    break;
-            }
-        }
-
-        Publish(prints);
-    }
-
-    private void PushFill(TradeExecuted trade, TradeLeg leg, Side side)
-    {
-        if (leg.Account.IsPaperTrader)
-            SendToOwner(leg.Account, new AccountFillReport(AccountFill.From(trade, leg, side)));
-    }
-
-    /// <summary>Every push of the account channel goes through the tamper, which injected faults arm.</summary>
-    private void SendToOwner(AccountId account, object message)
-    {
-        if (OwnerOf(account) is not { } owner) return;
         var now = DateTimeOffset.UtcNow;
-        var (deliver, applied) = accountChannel.Pass(message, now);
-        // The fault took effect before the owner can react to it: its recovery is stamped later.
-        if (applied is { } faultId) faultReporter.Tell(new FaultApplied(faultId, now));
-        foreach (var push in deliver) owner.Tell(push);
+        var output = accountChannel.Announce(events, venue.LastFillSequence, now);
+        foreach (var faultId in output.FaultsApplied) faultReporter.Tell(new FaultApplied(faultId, now));
+        foreach (var (owner, push) in output.Deliveries) owner.Tell(Message(push));
+        Publish(events.OfType<TradesExecuted>().SelectMany(batch => batch.Trades)
+            .Select(t => new TradePrint(t.TradeId, t.Price, t.Quantity, t.Aggressor, t.SimTime))
+            .ToList());
     }
+
+    private object Message(AccountPush push) => push switch
+    {
+        FillPush fill => new AccountFillReport(fill.Fill),
+        CancelPush cancel => new AccountOrderCancelled(Symbol, cancel.Cancel.ClientOrderId, cancel.Cancel.RemainingQuantity,
+            cancel.Cancel.Reason, cancel.AccountFillSequence),
+        _ => throw new ArgumentOutOfRangeException(nameof(push), push, "not an account push"),
+    };
 
     private void SendAccountHeartbeats()
     {
-        if (accountChannel.IsSilent(DateTimeOffset.UtcNow)) return;
-        foreach (var (account, owner) in accountOwners)
-            owner.Tell(new AccountHeartbeat(Symbol, venue.LastFillSequence(account)));
+        foreach (var (owner, lastFillSequence) in accountChannel.Heartbeats(venue.LastFillSequence, DateTimeOffset.UtcNow))
+            owner.Tell(new AccountHeartbeat(Symbol, lastFillSequence));
     }
 
     /// <summary>A book that stops (crash, failed write, end of run) closes its account channels, like a dying server's
     /// sockets: owners sync again (and so re-register) as soon as it is back.</summary>
     protected override void PostStop()
     {
-        foreach (var owner in accountOwners.Values) owner.Tell(new AccountChannelClosed(Symbol));
+        foreach (var owner in accountChannel.Owners) owner.Tell(new AccountChannelClosed(Symbol));
         // A silence dies with the book; faults armed but not yet in effect are armed again once it is back.
         if (accountChannel.SilencedBy(DateTimeOffset.UtcNow) is { } silence)
             faultReporter.Tell(new FaultEffectEnded(silence, DateTimeOffset.UtcNow));
@@ -250,28 +220,18 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
     {
         faultReporter = Sender;
         var now = DateTimeOffset.UtcNow;
-        if (accountChannel.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is not { } appliedNow) return;
-        faultReporter.Tell(new FaultApplied(appliedNow, now));
-        if (fault.Kind != FaultKind.StreamDisconnect) return;
-        foreach (var owner in accountOwners.Values)
+        var (appliedNow, disconnected) = accountChannel.Arm(fault.FaultId, fault.Kind, fault.Duration, now);
+        if (appliedNow is not { } faultId) return;
+        faultReporter.Tell(new FaultApplied(faultId, now));
+        foreach (var owner in disconnected)
         {
             Context.Unwatch(owner);
             owner.Tell(new AccountChannelClosed(Symbol));
         }
-
-        accountOwners.Clear();
     }
 
     private void Publish(IReadOnlyList<TradePrint> prints) =>
         marketData.Tell(new BookPublished(Symbol, venue.Ticker(), venue.Depth(settings.Market.DepthLevels), prints));
-
-    private IActorRef? OwnerOf(AccountId account) => accountOwners.GetValueOrDefault(account);
-
-    private void RemoveOwner(IActorRef owner)
-    {
-        foreach (var account in accountOwners.Where(kv => kv.Value.Equals(owner)).Select(kv => kv.Key).ToArray())
-            accountOwners.Remove(account);
-    }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {

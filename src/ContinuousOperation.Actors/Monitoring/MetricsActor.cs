@@ -13,9 +13,9 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// as it arrives), samples the process's resources and the run's busiest mailbox on a timer, appends each sample to
 /// the samples file, logs a resource line per sample, a progress line and resource anomalies, and answers
 /// <see cref="GetMetricsSnapshot"/>. Errors reported in the scope of an injected fault are recorded as injected
-/// (<see cref="FaultWindows"/>), so they do not count against the run. All arithmetic lives in the monitoring core (<see cref="ErrorLog"/>,
-/// <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>, <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>,
-/// <see cref="TradingActivityTracker"/>).
+/// (<see cref="FaultWindows"/>), so they do not count against the run. All arithmetic lives in the monitoring core
+/// (<see cref="RunMetrics"/>, over <see cref="ErrorLog"/>, <see cref="BoundedSeries{T}"/>, <see cref="AnomalyDetector"/>,
+/// <see cref="LatencyHistogram"/>, <see cref="ProgressLine"/>, <see cref="TradingActivityTracker"/>).
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
 {
@@ -24,35 +24,23 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     private readonly MetricsSettings settings;
     private readonly IResourceProbe probe;
     private readonly ILoggingAdapter log = Context.GetLogger();
-    private readonly Dictionary<TradingCounter, long> counters = [];
-    private readonly Dictionary<string, LatencyHistogram> latencies = LatencyInstruments.ToDictionary(n => n, _ => new LatencyHistogram());
-    private readonly ErrorLog errors;
-    private readonly BoundedSeries<ResourceSample> samples;
-    private readonly AnomalyDetector anomalies;
     private readonly FaultWindows faultWindows;
     private MeterListener? latencyListener;
     private SamplesFile? samplesFile;
-    private TradingActivityTracker activity = null!;
-    private long faultsInjected;
-    private DateTimeOffset startedAt;
-    private ResourceReading? previousReading;
-    private ResourceSample? latestSample;
+    private RunMetrics run = null!;
 
     public MetricsActor(MetricsSettings settings, IResourceProbe probe)
     {
         this.settings = settings;
         this.probe = probe;
-        errors = new ErrorLog(settings.MaxErrorGroups);
-        samples = new BoundedSeries<ResourceSample>(settings.MaxSamples);
-        anomalies = new AnomalyDetector(settings.MemoryAlertThresholdMb, settings.CpuAlertThresholdPercent);
         faultWindows = new FaultWindows(settings.FaultGrace, settings.FaultLead);
 
         Receive<CountTrading>(Count);
-        Receive<TradingEnded>(_ => activity.Close(probe.Now));
+        Receive<TradingEnded>(_ => run.TradingEnded(probe.Now));
         Receive<ReportError>(Record);
         Receive<FaultInEffect>(fault =>
         {
-            faultsInjected++;
+            run.FaultInjected();
             // Windows open and close on this actor's clock, the one its error records are stamped with.
             var now = probe.Now;
             faultWindows.Opened(fault.FaultId, fault.Kind, fault.Symbol, now);
@@ -61,15 +49,15 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         });
         Receive<FaultSettled>(settled => faultWindows.Closed(settled.FaultId, probe.Now));
         Receive<SettleErrors>(_ => RecordFinal(faultWindows.Settle(probe.Now)));
-        Receive<LatencyObserved>(observed => latencies[observed.Instrument].Record(observed.Milliseconds));
+        Receive<LatencyObserved>(observed => run.RecordLatency(observed.Instrument, observed.Milliseconds));
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
-        Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(new Dictionary<TradingCounter, long>(counters), errors.Summaries())));
+        Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(run.Counters, run.ErrorSummaries())));
         Receive<GetMetricsSnapshot>(_ =>
         {
             RecordFinal(faultWindows.SettleAll());
             TakeSample();
-            Sender.Tell(Snapshot());
+            Sender.Tell(run.Snapshot());
         });
     }
 
@@ -83,9 +71,9 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         // The first reading is the baseline the first sample's CPU is measured against; it is not a sample itself.
-        previousReading = probe.Read();
-        startedAt = previousReading.At;
-        activity = new TradingActivityTracker(settings.Symbols, startedAt, settings.Speed);
+        run = new RunMetrics(probe.Read(), settings.RunDuration, settings.Symbols, settings.Speed, LatencyInstruments,
+            new ErrorLog(settings.MaxErrorGroups), new BoundedSeries<ResourceSample>(settings.MaxSamples),
+            new AnomalyDetector(settings.MemoryAlertThresholdMb, settings.CpuAlertThresholdPercent));
         samplesFile = OpenSamplesFile();
         latencyListener = ListenToLatencies(Self);
         Timers.StartPeriodicTimer(nameof(SampleTick), SampleTick.Instance, settings.SampleInterval);
@@ -117,8 +105,9 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
 
     private void Count(CountTrading count)
     {
-        counters[count.Counter] = counters.GetValueOrDefault(count.Counter) + count.Amount;
-        if (count.Symbol is { } symbol) activity.Record(symbol, count.Counter, count.Amount, probe.Now);
+        // Only a symbol's activity needs the time.
+        if (count.Symbol is { } symbol) run.Count(count.Counter, count.Amount, symbol, probe.Now);
+        else run.Count(count.Counter, count.Amount);
         Telemetry.Count(count.Counter, count.Amount);
     }
 
@@ -136,7 +125,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     {
         foreach (var record in records)
         {
-            errors.Record(record);
+            run.RecordError(record);
             Telemetry.RecordError(record.Kind, record.Severity);
             if (record.Severity == ErrorSeverity.Injected)
                 log.Warning("{Kind} error from {Source} during an injected fault: {Message}", record.Kind, record.Source, record.Message);
@@ -147,19 +136,12 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
 
     private void TakeSample()
     {
-        var reading = probe.Read();
-        var activity = new ActivityCounts(
-            counters.GetValueOrDefault(TradingCounter.OrdersPlaced), counters.GetValueOrDefault(TradingCounter.FillsApplied),
-            errors.Counted, faultsInjected);
         // The run's actors are this actor's siblings: the busiest mailbox is searched from the parent down.
-        var sample = reading.SampleSince(previousReading ?? reading, startedAt, MailboxBacklog.Busiest(Context.Parent), activity);
-        previousReading = reading;
-        latestSample = sample;
-        samples.Add(sample);
+        var (sample, alerts) = run.Sample(probe.Read(), MailboxBacklog.Busiest(Context.Parent));
         AppendToFile(sample);
         log.Info(ResourceLine.Template, ResourceLine.Of(sample).Values);
 
-        foreach (var alert in anomalies.Evaluate(sample))
+        foreach (var alert in alerts)
         {
             log.Warning(
                 "Resource anomaly {Kind}: {Value:F1} above the threshold {Threshold} at {Elapsed}",
@@ -197,25 +179,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void LogProgress()
-    {
-        var line = ProgressLine.Compose(
-            probe.Now - startedAt, settings.RunDuration, errors.Counted,
-            counters.GetValueOrDefault(TradingCounter.OrdersPlaced), counters.GetValueOrDefault(TradingCounter.FillsApplied),
-            latestSample);
-        log.Info(ProgressLine.Template, line.Values);
-    }
-
-    /// <summary>Called right after a sample is taken: the sample's time is the snapshot's now.</summary>
-    private MetricsSnapshot Snapshot() => new(
-        startedAt,
-        latestSample?.Elapsed ?? TimeSpan.Zero,
-        new Dictionary<TradingCounter, long>(counters),
-        samples.ToList(),
-        errors.Summaries(),
-        settings.RunDuration,
-        latencies.ToDictionary(l => l.Key, l => l.Value.Summary()),
-        activity.Snapshot(latestSample?.At ?? startedAt));
+    private void LogProgress() => log.Info(ProgressLine.Template, run.Progress(probe.Now).Values);
 
     private sealed record LatencyObserved(string Instrument, double Milliseconds);
 

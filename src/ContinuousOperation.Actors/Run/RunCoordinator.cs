@@ -33,7 +33,6 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan CheckpointAskTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>How much of a killed segment a resumed run may run again: checkpoints are small (bounded error groups
     /// and fault timeline), so every few seconds costs nothing.</summary>
@@ -41,22 +40,17 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
 
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<IActorRef> waiting = [];
-    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private readonly IActorRef metrics;
     private readonly IActorRef exchange;
     private readonly IActorRef traders;
     private readonly IActorRef consistency;
-    private readonly TimeSpan longestRecoveryDeadline;
     private readonly RunSettings settings;
     private readonly RunHistory history;
+    private readonly RunSegment segment;
+    private readonly SegmentProgressGathering gathering;
     private readonly IRunProgress? progress;
     private IActorRef? faults;
-    private DateTimeOffset? faultClockStartedAt;
-    private TimeSpan? simulatedStart;
-    private TimeSpan? simulatedNow;
-    private bool checkpointing;
     private RunOutcome? outcome;
-    private bool finishing;
 
     public RunCoordinator(
         RunSettings settings, IDatabaseOutage outage, string readJournalPluginId, RunHistory history, IRunProgress? progress)
@@ -64,7 +58,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         this.settings = settings;
         this.history = history;
         this.progress = progress;
-        var remaining = history.Remaining(settings.Duration);
+        segment = new RunSegment(settings, history, DateTimeOffset.UtcNow);
+        var remaining = segment.Remaining;
         // Before the children exist, so that no announcement that they are up can be missed.
         if (!settings.Faults.IsEmpty) Context.System.EventStream.Subscribe(Self, typeof(EntityRecovered));
         metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings) with { RunDuration = remaining }), "metrics");
@@ -72,12 +67,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
             instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
             metrics), "traders");
+        gathering = new SegmentProgressGathering(metrics, exchange, settings.Symbols);
         consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
         Context.ActorOf(LostMessageWatcher.Props(metrics), "lost-messages");
         if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
         foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
-        longestRecoveryDeadline = settings.Faults.Rules.Values.Select(r => r.RecoveryDeadline + r.Duration)
-            .DefaultIfEmpty(TimeSpan.Zero).Max();
         if (!settings.Faults.IsEmpty) StartFaultsOnceUp(settings, outage);
 
         Receive<WaitForRunOutcome>(_ =>
@@ -153,11 +147,10 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     {
         void Start(string why)
         {
-            if (faults is not null || finishing) return;
+            if (!segment.StartFaultClock(DateTimeOffset.UtcNow)) return;
             Context.System.EventStream.Unsubscribe(Self, typeof(EntityRecovered));
             Timers.Cancel(nameof(FaultClockCap));
             log.Info("Fault clock started: {Reason}", why);
-            faultClockStartedAt = DateTimeOffset.UtcNow;
             faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(run, history).Injection, exchange, traders,
                 metrics, outage), "faults");
         }
@@ -179,8 +172,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
 
     private void Finish(bool interrupted)
     {
-        if (finishing) return;
-        finishing = true;
+        if (!segment.Finish()) return;
         Timers.Cancel("deadline");
         Timers.Cancel(nameof(ReconcileRound));
         // A kill from here on leaves the last checkpoint: a resume runs the rest of the drain as a short segment.
@@ -193,7 +185,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted)
     {
         if (faults is not null)
-            await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, longestRecoveryDeadline));
+            await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, segment.LongestRecovery));
         metrics.Tell(TradingEnded.Instance);
         await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
         await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
@@ -209,10 +201,10 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             ? FaultReport.None
             : await faults.Ask<FaultReport>(CloseFaultReport.Instance, SnapshotTimeout);
         var snapshot = await metrics.Ask<MetricsSnapshot>(GetMetricsSnapshot.Instance, SnapshotTimeout);
-        var simulatedEnd = await SimulatedClock() ?? simulatedNow;
-        return new RunCompleted(snapshot, report, faultReport, interrupted, startedAt, DateTimeOffset.UtcNow)
+        var simulatedEnd = await gathering.SimulatedClock();
+        return new RunCompleted(snapshot, report, faultReport, interrupted, segment.StartedAt, DateTimeOffset.UtcNow)
         {
-            SimulatedClock = (simulatedStart ?? simulatedEnd, simulatedEnd),
+            SimulatedClock = segment.SimulatedClock(simulatedEnd),
         };
     }
 
@@ -220,20 +212,16 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     {
         Receive<TakeCheckpoint>(_ =>
         {
-            if (checkpointing || finishing) return;
-            checkpointing = true;
-            Gather(faults).PipeTo(Self, failure: ex => new CheckpointFailed(ex.GetBaseException().Message));
+            if (!segment.BeginCheckpoint()) return;
+            gathering.Gather(faults).PipeTo(Self, failure: ex => new CheckpointFailed(ex.GetBaseException().Message));
         });
         Receive<ProgressGathered>(gathered =>
         {
-            checkpointing = false;
-            simulatedNow = gathered.Simulated ?? simulatedNow;
-            simulatedStart ??= gathered.Simulated;
-            var faultClock = faultClockStartedAt is { } clock ? gathered.At - clock : TimeSpan.Zero;
+            var checkpoint = segment.Checkpoint(
+                gathered.At, gathered.Simulated, gathered.Tally.Counters, gathered.Tally.Errors, gathered.Faults);
             try
             {
-                progress!.Save(new RunCheckpoint(history.NextSegment, startedAt, gathered.At, faultClock, simulatedStart,
-                    simulatedNow, gathered.Tally.Counters, gathered.Tally.Errors, gathered.Faults.Timeline));
+                progress!.Save(checkpoint);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -243,37 +231,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         });
         Receive<CheckpointFailed>(failed =>
         {
-            checkpointing = false;
+            segment.CheckpointFailed();
             log.Warning("Run progress could not be gathered ({Reason}); the next checkpoint tries again", failed.Reason);
         });
         Self.Tell(TakeCheckpoint.Instance);
         Timers.StartPeriodicTimer(nameof(TakeCheckpoint), TakeCheckpoint.Instance, CheckpointInterval);
-    }
-
-    /// <summary>Asks metrics, the fault injector and a book for the segment's progress, off the actor's thread: the
-    /// answer comes back as a message, and only its handler touches the actor's fields.</summary>
-    private async Task<ProgressGathered> Gather(IActorRef? injector)
-    {
-        var tally = await metrics.Ask<MetricsTally>(GetMetricsTally.Instance, CheckpointAskTimeout);
-        var faultReport = injector is null
-            ? FaultReport.None
-            : await injector.Ask<FaultReport>(GetFaultReport.Instance, CheckpointAskTimeout);
-        var simulated = await SimulatedClock();
-        return new ProgressGathered(tally, faultReport, simulated, DateTimeOffset.UtcNow);
-    }
-
-    /// <summary>Where the market's simulated clock stands (the first symbol's book); null when no book answers.</summary>
-    private async Task<TimeSpan?> SimulatedClock()
-    {
-        try
-        {
-            var symbol = settings.Symbols.First();
-            return (await exchange.Ask<TickerReply>(new GetTicker(symbol), CheckpointAskTimeout)).Ticker.SimTime;
-        }
-        catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
-        {
-            return null;
-        }
     }
 
     /// <summary>A drain step that times out is an error of the run, not a reason to skip reconciliation.</summary>
@@ -303,8 +265,6 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     }
 
     private sealed record CheckpointFailed(string Reason);
-
-    private sealed record ProgressGathered(MetricsTally Tally, FaultReport Faults, TimeSpan? Simulated, DateTimeOffset At);
 
     private sealed record RunDeadline
     {

@@ -34,6 +34,15 @@ public sealed class RunningReconciliation(RunId run)
         return fold;
     }
 
+    /// <summary>What a read of <paramref name="expected"/> goes through, symbol by symbol: each symbol the run's
+    /// manifest names, then any other of the run that has journals (<paramref name="journalled"/>).</summary>
+    public IEnumerable<SymbolReadSchedule> ReadSchedule(JournalExpectation expected, IEnumerable<Symbol> journalled) =>
+        expected.Symbols.Union(journalled).Select(symbol => new SymbolReadSchedule(Run, FoldOf(symbol)));
+
+    /// <summary>Events a read of <paramref name="expected"/> has left to read, when known: the journals of a run that
+    /// closed are counted in its manifest.</summary>
+    public long? EventsLeft(JournalExpectation expected) => expected.Recorded?.Sum(r => r.Events) - EventsRead;
+
     /// <summary>Ends an intermediate round whose events were added up to a consistent cut (trader journal of a symbol
     /// before its venue journal) and returns the breaches no earlier round found, stamped <paramref name="now"/>.</summary>
     public IReadOnlyList<Violation> EndRoundAtCut(DateTimeOffset now)
