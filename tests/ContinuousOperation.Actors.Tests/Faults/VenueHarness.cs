@@ -66,10 +66,13 @@ internal sealed class VenueHarness(TestKitBase kit)
 
     public ActorSelection TraderActor => kit.Sys.ActorSelection(Traders.Path / $"trader-{Btc.Symbol}" / "trader");
 
-    /// <summary>Kills the trader (not its back-off supervisor) and waits until it is dead.</summary>
+    /// <summary>Kills the trader (not its back-off supervisor) and waits until it is dead. A trader killed before may
+    /// still be waiting for its back-off restart, so this first waits for it to be there.</summary>
     public async Task KillTrader()
     {
-        var trader = await TraderActor.ResolveOne(TimeSpan.FromSeconds(3));
+        IActorRef trader = ActorRefs.Nobody;
+        await kit.AwaitAssertAsync(async () => trader = await TraderActor.ResolveOne(TimeSpan.FromSeconds(1)),
+            TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
         kit.Watch(trader);
         trader.Tell(Kill.Instance);
         kit.ExpectTerminated(trader);
