@@ -1,0 +1,120 @@
+using ContinuousOperation.Cli.Cluster;
+using ContinuousOperation.Cli.Database;
+using ContinuousOperation.Cli.Parsing;
+using ContinuousOperation.Domain.Cluster;
+using static ContinuousOperation.Domain.Cluster.MembershipEventKind;
+
+namespace ContinuousOperation.Soak.Tests;
+
+/// <summary>
+/// The cluster launcher with real node processes on free loopback ports: all members come Up, no node outlives its
+/// launcher (however the launcher ends), and a node killed with SIGKILL is downed by the split brain resolver and
+/// rejoins as a new incarnation when restarted. Membership needs the shared PostgreSQL journal only to be reachable.
+/// </summary>
+public sealed class ClusterLaunchTests
+{
+    private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "continuous-operation.dll");
+
+    /// <summary>Fast detection and downing for a test that kills a node: a 3 s heartbeat pause and 4 s of stability
+    /// instead of cluster.hocon's 10 s and 15 s.</summary>
+    private const string FastDowning = """
+        akka.cluster.failure-detector.acceptable-heartbeat-pause = 3s
+        akka.cluster.split-brain-resolver.stable-after = 4s
+        """;
+
+    [PostgresFact]
+    public async Task Two_nodes_come_up_leave_gracefully_and_none_outlives_the_launcher()
+    {
+        var reports = Directory.CreateTempSubdirectory("cluster-").FullName;
+        try
+        {
+            var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(90),
+                "cluster", "--nodes", "2", "--duration", "2s", "--db-env", TestPostgres.Variable, "--report-dir", reports);
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("All 3 members are Up", result.StandardOutput);
+            var pids = ClusterProcesses.NodePids(result.StandardOutput);
+            Assert.Equal(2, pids.Count);
+            Assert.DoesNotContain(pids, ClusterProcesses.IsRunning);
+
+            var folder = Assert.Single(Directory.GetDirectories(reports));
+            var membership = MembershipFile.Read(folder);
+            Assert.Equal(2, membership.Nodes.Count);
+            Assert.True(membership.Timeline.Went(membership.Launcher, Up));
+            foreach (var (name, address) in membership.Nodes)
+            {
+                Assert.True(membership.Timeline.Went(address, Up, Left, Removed), $"{name}: {string.Join(", ", membership.Timeline.Of(address))}");
+                Assert.True(File.Exists(Path.Combine(folder, "nodes", $"{name}.log")), $"{name} has no log");
+                Assert.Equal([NodeActionKind.Started, NodeActionKind.Stopped], membership.NodeActions.Where(a => a.Node == name).Select(a => a.Kind));
+            }
+        }
+        finally
+        {
+            Directory.Delete(reports, recursive: true);
+        }
+    }
+
+    [PostgresFact]
+    public async Task Nodes_leave_and_exit_on_their_own_when_their_launcher_is_killed()
+    {
+        var reports = Directory.CreateTempSubdirectory("cluster-").FullName;
+        try
+        {
+            var result = await CliProcess.RunAndSignalAsync(TimeSpan.FromSeconds(90), "KILL", "members are Up",
+                "cluster", "--nodes", "2", "--duration", "10m", "--db-env", TestPostgres.Variable, "--report-dir", reports);
+
+            Assert.True(result.ExitCode == 137, result.ToString());
+            var pids = ClusterProcesses.NodePids(result.StandardOutput);
+            Assert.Equal(2, pids.Count);
+            // A node looks for its launcher every second and then leaves, which with the launcher gone cannot
+            // converge: it gives up after its leave bound (30 s) at most.
+            await Eventually.TrueAsync("every node exiting after its launcher was killed", TimeSpan.FromSeconds(45),
+                () => Task.FromResult(!pids.Any(ClusterProcesses.IsRunning)));
+            foreach (var log in Directory.GetFiles(Path.Combine(Assert.Single(Directory.GetDirectories(reports)), "nodes")))
+            {
+                Assert.Contains("The launcher (pid", await File.ReadAllTextAsync(log));
+            }
+        }
+        finally
+        {
+            Directory.Delete(reports, recursive: true);
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_killed_node_is_downed_by_the_resolver_and_rejoins_as_a_new_incarnation_when_restarted()
+    {
+        var folder = Directory.CreateTempSubdirectory("cluster-kill-").FullName;
+        try
+        {
+            var configFile = Path.Combine(folder, "fast-downing.hocon");
+            await File.WriteAllTextAsync(configFile, FastDowning);
+            var launch = new ClusterLaunch(ClusterLayout.Plan(2, null, null, null), DatabaseTarget.Parse(TestPostgres.ConnectionString!),
+                UserConfigFile.Read(configFile), configFile, Path.Combine(folder, "nodes"), NodeExecutable.Dotnet(CliAssembly));
+            await using var launcher = await ClusterLauncher.StartAsync(launch, CancellationToken.None);
+            await launcher.AwaitAllUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+            var victim = launcher.Nodes.Nodes[0];
+            var survivor = launcher.Nodes.Nodes[1];
+
+            await launcher.Nodes.KillAsync(victim.Name);
+            await Eventually.TrueAsync($"{victim.Name} unreachable, downed and removed", TimeSpan.FromSeconds(40),
+                async () => (await launcher.TimelineAsync()).Went(victim.Address, Up, Unreachable, Downed, Removed));
+            launcher.Nodes.Restart(victim.Name);
+            await Eventually.TrueAsync($"{victim.Name} up again", TimeSpan.FromSeconds(40),
+                async () => (await launcher.TimelineAsync()).IncarnationsUp(victim.Address).Count == 2);
+
+            var timeline = await launcher.TimelineAsync();
+            Assert.True(timeline.Went(victim.Address, Up, Unreachable, Downed, Removed, Joined, Up), string.Join("\n", timeline.Of(victim.Address)));
+            var incarnations = timeline.IncarnationsUp(victim.Address);
+            Assert.NotEqual(incarnations[0], incarnations[1]);
+            Assert.True(timeline.UpNow().SetEquals(launcher.MemberAddresses), string.Join("\n", timeline.Events));
+            Assert.False(timeline.Went(survivor.Address, Downed));
+            Assert.Equal([NodeActionKind.Started, NodeActionKind.Killed, NodeActionKind.Restarted],
+                launcher.Nodes.Actions.Where(a => a.Node == victim.Name).Select(a => a.Kind));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
