@@ -87,12 +87,7 @@ public sealed class ClusterLaunchTests
         var folder = Directory.CreateTempSubdirectory("cluster-kill-").FullName;
         try
         {
-            var configFile = Path.Combine(folder, "fast-downing.hocon");
-            await File.WriteAllTextAsync(configFile, FastDowning);
-            var launch = new ClusterLaunch(ClusterLayout.Plan(2, null, null, null), DatabaseTarget.Parse(TestPostgres.ConnectionString!),
-                UserConfigFile.Read(configFile), configFile, Path.Combine(folder, "nodes"), NodeExecutable.Dotnet(CliAssembly));
-            await using var launcher = await ClusterLauncher.StartAsync(launch, CancellationToken.None);
-            await launcher.AwaitAllUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+            await using var launcher = await StartWithFastDowningAsync(folder);
             var victim = launcher.Nodes.Nodes[0];
             var survivor = launcher.Nodes.Nodes[1];
 
@@ -115,6 +110,53 @@ public sealed class ClusterLaunchTests
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_paused_node_is_downed_and_once_resumed_finds_itself_out_of_the_cluster_and_exits_with_3()
+    {
+        var folder = Directory.CreateTempSubdirectory("cluster-pause-").FullName;
+        try
+        {
+            await using var launcher = await StartWithFastDowningAsync(folder);
+            var victim = launcher.Nodes.Nodes[0];
+
+            launcher.Nodes.Pause(victim.Name);
+            await Eventually.TrueAsync($"{victim.Name} unreachable, downed and removed while paused", TimeSpan.FromSeconds(40),
+                async () => (await launcher.TimelineAsync()).Went(victim.Address, Up, Unreachable, Downed, Removed));
+            launcher.Nodes.Resume(victim.Name);
+            await Eventually.TrueAsync($"{victim.Name} exiting once resumed", TimeSpan.FromSeconds(45),
+                () => Task.FromResult(launcher.Nodes.Exited().Any(e => e.Node == victim)));
+
+            Assert.Equal(3, launcher.Nodes.Exited().Single(e => e.Node == victim).ExitCode);
+            Assert.Contains("was removed from the cluster", await File.ReadAllTextAsync(victim.LogFile));
+            Assert.Equal([NodeActionKind.Started, NodeActionKind.Paused, NodeActionKind.Resumed],
+                launcher.Nodes.Actions.Where(a => a.Node == victim.Name).Select(a => a.Kind));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A launcher and two nodes, all Up, with <see cref="FastDowning"/> for every member.</summary>
+    private static async Task<ClusterLauncher> StartWithFastDowningAsync(string folder)
+    {
+        var configFile = Path.Combine(folder, "fast-downing.hocon");
+        await File.WriteAllTextAsync(configFile, FastDowning);
+        var launch = new ClusterLaunch(ClusterLayout.Plan(2, null, null, null), DatabaseTarget.Parse(TestPostgres.ConnectionString!),
+            UserConfigFile.Read(configFile), configFile, Path.Combine(folder, "nodes"), NodeExecutable.Dotnet(CliAssembly));
+        var launcher = await ClusterLauncher.StartAsync(launch, CancellationToken.None);
+        try
+        {
+            await launcher.AwaitAllUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+            return launcher;
+        }
+        catch
+        {
+            await launcher.DisposeAsync();
+            throw;
         }
     }
 }

@@ -32,6 +32,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
 
     private readonly ActorHost _host;
     private readonly IActorRef _recorder;
+    private bool _nodesStopped;
     private bool _disposed;
 
     private ClusterLauncher(ActorHost host, IActorRef recorder, NodeProcesses nodes, ClusterLayout layout)
@@ -110,13 +111,22 @@ internal sealed class ClusterLauncher : IAsyncDisposable
     /// timeline end where the cluster did.</summary>
     public async Task StopNodesAsync()
     {
+        if (_nodesStopped) return;
+        _nodesStopped = true;
         await Nodes.StopAllAsync(StopGrace);
         var nodes = Nodes.Nodes.Select(n => n.Address).ToHashSet();
         var until = DateTimeOffset.UtcNow + RemovalWait;
         using var timer = new PeriodicTimer(PollInterval);
-        while ((await TimelineAsync()).NotRemoved().Overlaps(nodes) && DateTimeOffset.UtcNow < until)
+        try
         {
-            await timer.WaitForNextTickAsync();
+            while ((await TimelineAsync()).NotRemoved().Overlaps(nodes) && DateTimeOffset.UtcNow < until)
+            {
+                await timer.WaitForNextTickAsync();
+            }
+        }
+        catch (AskTimeoutException)
+        {
+            // The launcher's own actor system is gone: there is nothing more to see.
         }
     }
 
@@ -128,6 +138,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         try
         {
             await StopNodesAsync();
+            await Nodes.DisposeAsync();
         }
         finally
         {

@@ -113,6 +113,8 @@ internal sealed class NodeProcesses : IAsyncDisposable
         }));
     }
 
+    /// <summary>Stops what still runs (normally nothing: the owner stops the nodes first, with its own grace) and
+    /// releases the process handles.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAllAsync(TimeSpan.FromSeconds(10));

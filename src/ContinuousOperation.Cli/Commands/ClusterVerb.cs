@@ -1,3 +1,4 @@
+using Akka.Actor;
 using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
@@ -38,6 +39,11 @@ internal static class ClusterVerb
             var interrupted = !await HoldAsync(settings.Duration, stop);
             return interrupted ? ExitCodes.Interrupted : ExitCodes.Passed;
         }
+        catch (InfrastructureException e)
+        {
+            Log.Error("{Reason}", e.Message);
+            throw;
+        }
         finally
         {
             await launcher.StopNodesAsync();
@@ -63,14 +69,23 @@ internal static class ClusterVerb
         }
     }
 
+    /// <summary>Written however the run ended; a failure to write it is logged rather than thrown, so that it never
+    /// hides the failure that ended the run.</summary>
     private static async Task WriteMembershipAsync(ClusterLauncher launcher, RunFolder folder)
     {
-        var file = new MembershipFile(
-            launcher.Layout.LauncherAddress,
-            launcher.Nodes.Nodes.ToDictionary(n => n.Name, n => n.Address),
-            await launcher.TimelineAsync(),
-            launcher.Nodes.Actions);
-        file.Write(folder.Path);
-        Log.Information("Membership timeline ({Changes} changes) written to {File}", file.Timeline.Events.Count, Path.Combine(folder.Path, MembershipFile.FileName));
+        try
+        {
+            var file = new MembershipFile(
+                launcher.Layout.LauncherAddress,
+                launcher.Nodes.Nodes.ToDictionary(n => n.Name, n => n.Address),
+                await launcher.TimelineAsync(),
+                launcher.Nodes.Actions);
+            file.Write(folder.Path);
+            Log.Information("Membership timeline ({Changes} changes) written to {File}", file.Timeline.Events.Count, Path.Combine(folder.Path, MembershipFile.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or AskTimeoutException)
+        {
+            Log.Warning(e, "The membership timeline could not be written to {Folder}", folder.Path);
+        }
     }
 }

@@ -9,8 +9,8 @@ namespace ContinuousOperation.Cli.Commands;
 
 /// <summary>What <c>node</c> does: logging → database check → actor system (joins the cluster) → wait for the end →
 /// leave → exit code. The end is one of: a signal (graceful leave, exit 0); the member removed from the cluster
-/// without being asked, i.e. downed by the split brain resolver or unable to join (its actor system stops, exit 3);
-/// the launcher gone (leave, exit 3).</summary>
+/// without being asked, i.e. downed by the split brain resolver (its actor system stops, or another member has
+/// quarantined it) or unable to join, exit 3; the launcher gone (leave, exit 3).</summary>
 internal static class NodeVerb
 {
     /// <summary>How long a graceful leave may take: the leader must see the leave converge, and a member that is
@@ -47,12 +47,13 @@ internal static class NodeVerb
             Log.Information("Node {Address} is Up (incarnation {Incarnation})", address, cluster.SelfUniqueAddress.Uid);
         });
         cluster.RegisterOnMemberRemoved(() => removed.TrySetResult());
+        var quarantined = QuarantineWatch.Start(host.System);
         Log.Information("Node {Address} joining through {SeedNodes}", address, member.SeedNodes);
 
         var stopped = WhenCancelled(stop);
         using var watching = new CancellationTokenSource();
         var launcherGone = options.LauncherPid is { } pid ? LauncherWatch.GoneAsync(pid, watching.Token) : Task.Delay(Timeout.Infinite, watching.Token);
-        var ended = await Task.WhenAny(stopped, removed.Task, host.System.WhenTerminated, launcherGone);
+        var ended = await Task.WhenAny(stopped, removed.Task, quarantined, host.System.WhenTerminated, launcherGone);
         await watching.CancelAsync();
 
         if (ended == stopped)
@@ -68,9 +69,11 @@ internal static class NodeVerb
             throw new InfrastructureException($"the launcher (pid {options.LauncherPid}) is gone: node {address} left the cluster");
         }
 
-        var reason = wasUp
-            ? $"node {address} was removed from the cluster (downed by the split brain resolver, or its actor system stopped)"
-            : $"node {address} could not join the cluster through {string.Join(", ", member.SeedNodes)}";
+        var reason = ended == quarantined
+            ? $"node {address} was removed from the cluster: {await quarantined} has quarantined it (downed while it was paused or cut off)"
+            : wasUp
+                ? $"node {address} was removed from the cluster (downed by the split brain resolver, or its actor system stopped)"
+                : $"node {address} could not join the cluster through {string.Join(", ", member.SeedNodes)}";
         Log.Error("{Reason}; the node exits", reason);
         await LeaveAsync(host, address);
         throw new InfrastructureException($"{reason} (log: {Path.GetFullPath(options.LogFile)})");
@@ -84,7 +87,7 @@ internal static class NodeVerb
         if (await Task.WhenAny(stopping, Task.Delay(LeaveBound)) == stopping)
         {
             await stopping;
-            Log.Information("Node {Address} has left the cluster and stopped", address);
+            Log.Information("Node {Address} has stopped", address);
         }
         else
         {
