@@ -67,12 +67,15 @@ public sealed class ClusterTimeline
     {
         var samples = allocation.ToList();
         if (samples.Count > 0 && samples[^1].At < now) samples.Add(samples[^1] with { At = now });
-        return new ClusterHistory(nodes.ToArray(), membership.ToArray(), samples, handoffs.ToArray());
+        // In time order, whatever order the nodes' news arrived in (equal times keep their order of arrival).
+        return new ClusterHistory(nodes.ToArray(), membership.OrderBy(m => m.At).ToArray(), samples, handoffs.ToArray());
     }
 
-    /// <summary>Samples the allocation after a change; several changes at one instant make one sample.</summary>
+    /// <summary>Samples the allocation after a change; several changes at one instant make one sample. News that
+    /// arrives after news of a later change (from another node) is sampled with it, so the series stays in time order.</summary>
     private void Sample(DateTimeOffset at)
     {
+        if (allocation.Count > 0 && allocation[^1].At > at) at = allocation[^1].At;
         var loads = hostedOn.GroupBy(h => h.Value).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key,
             g => new NodeLoad(g.Count(h => h.Key.Entity == EntityKind.OrderBook), g.Count(h => h.Key.Entity == EntityKind.Trader)));
         if (allocation.Count > 0 && allocation[^1].At == at) allocation.RemoveAt(allocation.Count - 1);

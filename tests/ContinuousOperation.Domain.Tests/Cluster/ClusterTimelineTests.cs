@@ -98,6 +98,18 @@ public class ClusterTimelineTests
     }
 
     [Fact]
+    public void News_of_an_earlier_placement_arriving_late_is_sampled_with_the_latest_so_the_series_stays_in_time_order()
+    {
+        Place(11, BtcTrader, "node-1");
+        Place(10, EthBook, "node-2");
+
+        var allocation = timeline.History(T0.AddSeconds(20)).Allocation;
+
+        Assert.Equal([11.0, 20.0], allocation.Select(a => (a.At - T0).TotalSeconds));
+        Assert.Equal(2, allocation[0].Nodes.Count);
+    }
+
+    [Fact]
     public void A_run_without_placements_has_no_allocation_samples()
     {
         Assert.Empty(timeline.History(T0).Allocation);

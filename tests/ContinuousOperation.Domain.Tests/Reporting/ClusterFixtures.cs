@@ -46,11 +46,9 @@ internal static class ClusterFixtures
             timeline.MemberChanged(At(4 + i), node, MembershipChange.Up);
         }
 
-        foreach (var (symbol, node) in new[] { (Btc, "node-1"), (Eth, "node-2"), (Sol, "node-3") })
-        {
-            timeline.Placed(new EntityPlacement(At(10), new HostedEntity(EntityKind.OrderBook, symbol), node));
-            timeline.Placed(new EntityPlacement(At(11), new HostedEntity(EntityKind.Trader, symbol), node));
-        }
+        var homes = new[] { (Btc, "node-1"), (Eth, "node-2"), (Sol, "node-3") };
+        foreach (var (symbol, node) in homes) timeline.Placed(new EntityPlacement(At(10), new HostedEntity(EntityKind.OrderBook, symbol), node));
+        foreach (var (symbol, node) in homes) timeline.Placed(new EntityPlacement(At(11), new HostedEntity(EntityKind.Trader, symbol), node));
 
         var crash = new ScheduledFault(1, TimeSpan.FromSeconds(60), FaultKind.TraderCrash, Btc, null, TimeSpan.Zero, 1, TimeSpan.FromSeconds(30));
         ledger.Injected(crash, At(60));
