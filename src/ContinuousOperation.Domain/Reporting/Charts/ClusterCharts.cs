@@ -15,10 +15,9 @@ public static class ClusterCharts
 
     private static ChartDefinition Membership(ClusterSection cluster, TimeAxis axis)
     {
-        var nodes = cluster.Nodes.Select(n => n.Name)
-            .Concat(cluster.Allocation.SelectMany(a => a.Nodes.Keys))
-            .Distinct()
-            .Where(node => cluster.Allocation.Any(a => a.Nodes.ContainsKey(node)));
+        // Every node that hosted something at some point, in the order of the node list.
+        var hosting = cluster.Allocation.SelectMany(a => a.Nodes.Keys).ToHashSet();
+        var nodes = cluster.Nodes.Select(n => n.Name).Where(hosting.Contains).Concat(hosting.Order(StringComparer.Ordinal)).Distinct();
         var hosted = nodes.Select(node => Steps($"{node} entities", axis,
             cluster.Allocation.Select(a => (a.ElapsedSeconds, (double)(a.Nodes.TryGetValue(node, out var load) ? load.Entities : 0)))));
         var up = Steps("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
