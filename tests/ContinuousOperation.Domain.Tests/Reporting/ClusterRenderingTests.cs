@@ -57,6 +57,21 @@ public sealed class ClusterRenderingTests
     }
 
     [Fact]
+    public void A_node_line_is_broken_where_the_node_went_unsampled_for_more_than_twice_its_usual_interval()
+    {
+        var section = Cluster.Cluster!;
+        var node2 = section.Nodes[1] with { Resources = section.Nodes[1].Resources.Where(r => r.ElapsedSeconds is < 100 or > 200).ToArray() };
+        var report = Cluster with { Cluster = section with { Nodes = [section.Nodes[0], node2, section.Nodes[2]] } };
+
+        var line = Series(Assert.Single(RunCharts.Of(report), c => c.Name == "node-memory"), "node-2");
+
+        // Samples every 30 s, then none from 90 s to 210 s: one break, halfway.
+        Assert.Equal([0.0, 0.5, 1, 1.5, 2.5, 3.5, 4, 4.5, 5], line.X);
+        Assert.Equal([4], line.Y.Select((y, i) => (y, i)).Where(p => double.IsNaN(p.y)).Select(p => p.i));
+        Assert.DoesNotContain(Series(Chart("node-memory"), "node-1").Y, double.IsNaN);
+    }
+
+    [Fact]
     public void The_html_page_has_a_cluster_section_with_nodes_membership_handoffs_and_node_faults()
     {
         var html = HtmlReport.Render(Cluster, []);

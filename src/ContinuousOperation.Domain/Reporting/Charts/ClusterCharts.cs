@@ -15,10 +15,9 @@ public static class ClusterCharts
 
     private static ChartDefinition Membership(ClusterSection cluster, TimeAxis axis)
     {
-        var nodes = cluster.Nodes.Select(n => n.Name)
-            .Concat(cluster.Allocation.SelectMany(a => a.Nodes.Keys))
-            .Distinct()
-            .Where(node => cluster.Allocation.Any(a => a.Nodes.ContainsKey(node)));
+        // Every node that hosted something at some point, in the order of the node list.
+        var hosting = cluster.Allocation.SelectMany(a => a.Nodes.Keys).ToHashSet();
+        var nodes = cluster.Nodes.Select(n => n.Name).Where(hosting.Contains).Concat(hosting.Order(StringComparer.Ordinal)).Distinct();
         var hosted = nodes.Select(node => Steps($"{node} entities", axis,
             cluster.Allocation.Select(a => (a.ElapsedSeconds, (double)(a.Nodes.TryGetValue(node, out var load) ? load.Entities : 0)))));
         var up = Steps("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
@@ -29,9 +28,31 @@ public static class ClusterCharts
     private static ChartDefinition PerNode(string name, string title, string unit, ClusterSection cluster, TimeAxis axis,
         Func<ResourceEntry, double> value) =>
         new(name, title, axis.Label, unit, null, cluster.Nodes.Where(n => n.Resources.Count > 0)
-            .Select(n => new ChartSeries(n.Name, n.Resources.Select(s => axis.Position(s.ElapsedSeconds)).ToArray(),
-                n.Resources.Select(value).ToArray()))
+            .Select(n => WithGaps(n.Name, n.Resources, axis, value))
             .ToArray());
+
+    /// <summary>A node's line, broken (a NaN point) where it went unsampled for more than twice its usual interval:
+    /// a node killed and started again was down in between, and a line across the gap would draw a level nobody
+    /// measured.</summary>
+    private static ChartSeries WithGaps(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double> value)
+    {
+        var intervals = samples.Zip(samples.Skip(1), (a, b) => b.ElapsedSeconds - a.ElapsedSeconds).Order().ToArray();
+        var usual = intervals.Length == 0 ? 0 : intervals[intervals.Length / 2];
+        var (x, y) = (new List<double>(), new List<double>());
+        for (var i = 0; i < samples.Count; i++)
+        {
+            if (i > 0 && samples[i].ElapsedSeconds - samples[i - 1].ElapsedSeconds > 2 * usual)
+            {
+                x.Add(axis.Position((samples[i - 1].ElapsedSeconds + samples[i].ElapsedSeconds) / 2));
+                y.Add(double.NaN);
+            }
+
+            x.Add(axis.Position(samples[i].ElapsedSeconds));
+            y.Add(value(samples[i]));
+        }
+
+        return new ChartSeries(label, x, y);
+    }
 
     /// <summary>Members that are up and reachable after each change: a member counts from <c>up</c> until it is
     /// downed or removed, except while it is unreachable.</summary>
