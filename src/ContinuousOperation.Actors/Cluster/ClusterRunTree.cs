@@ -37,11 +37,12 @@ public static class ClusterRunTree
     /// launcher starts after its own member. Returns the coordinator's singleton proxy.
     /// </summary>
     public static IActorRef Control(
-        ActorSystem system, RunSettings settings, int tradingNodes, IActorRef exchange, IActorRef traders,
-        IDatabaseOutage outage, INodeFaults nodes, string readJournalPluginId, IRunProgress? progress)
+        ActorSystem system, RunSettings settings, IReadOnlyDictionary<string, string> names, int tradingNodes,
+        IActorRef exchange, IActorRef traders, IDatabaseOutage outage, INodeFaults nodes, string readJournalPluginId,
+        IRunProgress? progress)
     {
         var local = MemberServices(system, MetricsSettings.For(settings) with { RunDuration = settings.Duration });
-        var metrics = system.ActorOf(MetricsFanout.Props(local), "cluster-metrics");
+        var metrics = system.ActorOf(MetricsFanout.Props(local, names), "cluster-metrics");
         var consistency = Singleton(system, ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
         var faults = settings.Faults.IsEmpty
             ? null

@@ -21,19 +21,20 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
 
     private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly NodeSnapshots nodes = new();
-    private readonly IActorRef local;
+    private readonly IReadOnlyDictionary<string, string> names;
 
-    public MetricsFanout(IActorRef local)
+    /// <param name="names">The members' names by address (<c>node-2</c>); an address not named is shown as it is.</param>
+    public MetricsFanout(IActorRef local, IReadOnlyDictionary<string, string> names)
     {
-        this.local = local;
-        Receive<ReportError>(error => local.Forward(error));
+        this.names = names;
+        Receive<ReportError>(local.Forward);
         Receive<TradingEnded>(Broadcast);
         Receive<FaultInEffect>(Broadcast);
         Receive<FaultSettled>(Broadcast);
         Receive<Refresh>(_ => RefreshAll(GetMetricsSoFar.Instance).PipeTo(Self));
         Receive<Refreshed>(refreshed =>
         {
-            foreach (var (node, snapshot) in refreshed.Snapshots) nodes.Record(node, snapshot);
+            Record(refreshed);
         });
         Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(nodes.Counters(), nodes.Errors())));
         Receive<GetMetricsSnapshot>(_ =>
@@ -43,22 +44,19 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         });
         Receive<Final>(final =>
         {
-            foreach (var (node, snapshot) in final.Refreshed.Snapshots) nodes.Record(node, snapshot);
+            Record(final.Refreshed);
             var merged = nodes.Merged();
             Context.System.EventStream.Publish(new ClusterMetricsMerged(merged));
             final.ReplyTo.Tell(merged.Whole);
         });
     }
 
-    public static Props Props(IActorRef local) => Akka.Actor.Props.Create(() => new MetricsFanout(local));
+    public static Props Props(IActorRef local, IReadOnlyDictionary<string, string> names) =>
+        Akka.Actor.Props.Create(() => new MetricsFanout(local, names));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart() => Timers.StartPeriodicTimer(nameof(Refresh), Refresh.Instance, RefreshInterval);
-
-    /// <summary>The node process a member is: its address and incarnation, so that a node started again on the same
-    /// port is another process with its own counts.</summary>
-    public static string NodeName(UniqueAddress member) => $"{member.Address.Host}:{member.Address.Port}#{member.Uid}";
 
     private IEnumerable<Member> Members => cluster.State.Members.Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving);
 
@@ -76,14 +74,14 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         {
             try
             {
-                return (NodeName(member.UniqueAddress), await MetricsOf(member).Ask<MetricsSnapshot>(query, AskTimeout));
+                return (member.UniqueAddress, await MetricsOf(member).Ask<MetricsSnapshot>(query, AskTimeout));
             }
             catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
             {
-                return ((string, MetricsSnapshot)?)null;
+                return ((UniqueAddress, MetricsSnapshot)?)null;
             }
         });
-        return new Refreshed((await Task.WhenAll(asks)).OfType<(string, MetricsSnapshot)>().ToArray());
+        return new Refreshed((await Task.WhenAll(asks)).OfType<(UniqueAddress, MetricsSnapshot)>().ToArray());
     }
 
     private sealed record Refresh
@@ -91,7 +89,18 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         public static readonly Refresh Instance = new();
     }
 
-    private sealed record Refreshed(IReadOnlyList<(string Node, MetricsSnapshot Snapshot)> Snapshots);
+    /// <summary>A node started again on the same port is another process with its own counts: the address's
+    /// incarnation (uid) tells them apart.</summary>
+    private void Record(Refreshed refreshed)
+    {
+        foreach (var (member, snapshot) in refreshed.Snapshots)
+        {
+            var address = member.Address.ToString();
+            nodes.Record(names.TryGetValue(address, out var name) ? name : address, member.Uid, snapshot);
+        }
+    }
+
+    private sealed record Refreshed(IReadOnlyList<(UniqueAddress Member, MetricsSnapshot Snapshot)> Snapshots);
 
     private sealed record Final(Refreshed Refreshed, IActorRef ReplyTo);
 }

@@ -9,9 +9,11 @@ namespace ContinuousOperation.Domain.Cluster;
 /// </summary>
 public sealed class NodeSnapshots
 {
-    private readonly Dictionary<string, MetricsSnapshot> latest = new();
+    private readonly Dictionary<(string Node, long Incarnation), MetricsSnapshot> latest = new();
 
-    public void Record(string node, MetricsSnapshot snapshot) => latest[node] = snapshot;
+    /// <summary>Every incarnation of a node (a node started again after a kill is another process) is kept under the
+    /// node's name: the report shows one node whose line breaks where it was down.</summary>
+    public void Record(string node, long incarnation, MetricsSnapshot snapshot) => latest[(node, incarnation)] = snapshot;
 
     public int Count => latest.Count;
 
@@ -21,5 +23,6 @@ public sealed class NodeSnapshots
     public IReadOnlyList<ErrorSummary> Errors() => ErrorSummaries.Merge(latest.Values.SelectMany(s => s.Errors));
 
     public MergedMetrics Merged() =>
-        ClusterMetrics.Merge(latest.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => new NodeMetrics(n.Key, n.Value)).ToArray());
+        ClusterMetrics.Merge(latest.OrderBy(n => n.Key.Node, StringComparer.Ordinal).ThenBy(n => n.Value.StartedAt)
+            .Select(n => new NodeMetrics(n.Key.Node, n.Value)).ToArray());
 }
