@@ -2,7 +2,7 @@ using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Domain.Cluster;
-using static ContinuousOperation.Domain.Cluster.MembershipEventKind;
+using static ContinuousOperation.Domain.Cluster.MembershipChange;
 
 namespace ContinuousOperation.Soak.Tests;
 
@@ -39,11 +39,13 @@ public sealed class ClusterLaunchTests
 
             var folder = Assert.Single(Directory.GetDirectories(reports));
             var membership = MembershipFile.Read(folder);
-            Assert.Equal(2, membership.Nodes.Count);
-            Assert.True(membership.Timeline.Went(membership.Launcher, Up));
-            foreach (var (name, address) in membership.Nodes)
+            Assert.Equal([ClusterLauncher.LauncherName, "node-1", "node-2"], membership.Members.Select(m => m.Name));
+            Assert.True(membership.Membership.Went(ClusterLauncher.LauncherName, Up));
+            foreach (var (name, pid) in new[] { "node-1", "node-2" }.Zip(pids))
             {
-                Assert.True(membership.Timeline.Went(address, Up, Left, Removed), $"{name}: {string.Join(", ", membership.Timeline.Of(address))}");
+                Assert.True(membership.Membership.Went(name, Up, Removed), $"{name}: {string.Join(", ", membership.Membership)}");
+                Assert.False(membership.Membership.Went(name, Unreachable), $"{name} left gracefully, yet: {string.Join(", ", membership.Membership)}");
+                Assert.Equal(pid, membership.Members.Single(m => m.Name == name).Pid);
                 Assert.True(File.Exists(Path.Combine(folder, "nodes", $"{name}.log")), $"{name} has no log");
                 Assert.Equal([NodeActionKind.Started, NodeActionKind.Stopped], membership.NodeActions.Where(a => a.Node == name).Select(a => a.Kind));
             }
@@ -88,24 +90,25 @@ public sealed class ClusterLaunchTests
         try
         {
             await using var launcher = await StartWithFastDowningAsync(folder);
-            var victim = launcher.Nodes.Nodes[0];
-            var survivor = launcher.Nodes.Nodes[1];
+            var victim = launcher.Nodes.Nodes[0].Name;
+            var survivor = launcher.Nodes.Nodes[1].Name;
+            var firstPid = launcher.Nodes.ProcessId(victim);
 
-            await launcher.Nodes.KillAsync(victim.Name);
-            await Eventually.TrueAsync($"{victim.Name} unreachable, downed and removed", TimeSpan.FromSeconds(40),
-                async () => (await launcher.TimelineAsync()).Went(victim.Address, Up, Unreachable, Downed, Removed));
-            launcher.Nodes.Restart(victim.Name);
-            await Eventually.TrueAsync($"{victim.Name} up again", TimeSpan.FromSeconds(40),
-                async () => (await launcher.TimelineAsync()).IncarnationsUp(victim.Address).Count == 2);
+            await launcher.Nodes.KillAsync(victim);
+            await Eventually.TrueAsync($"{victim} unreachable, downed and removed", TimeSpan.FromSeconds(40),
+                async () => (await launcher.HistoryAsync()).Membership.Went(victim, Up, Unreachable, Downed, Removed));
+            launcher.Nodes.Restart(victim);
+            // Rejoined: the cluster let the node's address in again after its removal, which it only does for a new
+            // incarnation (a removed one stays quarantined).
+            await Eventually.TrueAsync($"{victim} up again", TimeSpan.FromSeconds(40),
+                async () => (await launcher.HistoryAsync()).Membership.Went(victim, Up, Unreachable, Downed, Removed, Rejoined, Up));
 
-            var timeline = await launcher.TimelineAsync();
-            Assert.True(timeline.Went(victim.Address, Up, Unreachable, Downed, Removed, Joined, Up), string.Join("\n", timeline.Of(victim.Address)));
-            var incarnations = timeline.IncarnationsUp(victim.Address);
-            Assert.NotEqual(incarnations[0], incarnations[1]);
-            Assert.True(timeline.UpNow().SetEquals(launcher.MemberAddresses), string.Join("\n", timeline.Events));
-            Assert.False(timeline.Went(survivor.Address, Downed));
+            var history = await launcher.HistoryAsync();
+            Assert.True(history.Membership.UpNow().SetEquals(launcher.MemberNames), string.Join("\n", history.Membership));
+            Assert.False(history.Membership.Went(survivor, Downed));
+            Assert.NotEqual(firstPid, history.Nodes.Single(n => n.Name == victim).Pid);
             Assert.Equal([NodeActionKind.Started, NodeActionKind.Killed, NodeActionKind.Restarted],
-                launcher.Nodes.Actions.Where(a => a.Node == victim.Name).Select(a => a.Kind));
+                launcher.Nodes.Actions.Where(a => a.Node == victim).Select(a => a.Kind));
         }
         finally
         {
@@ -124,7 +127,7 @@ public sealed class ClusterLaunchTests
 
             launcher.Nodes.Pause(victim.Name);
             await Eventually.TrueAsync($"{victim.Name} unreachable, downed and removed while paused", TimeSpan.FromSeconds(40),
-                async () => (await launcher.TimelineAsync()).Went(victim.Address, Up, Unreachable, Downed, Removed));
+                async () => (await launcher.HistoryAsync()).Membership.Went(victim.Name, Up, Unreachable, Downed, Removed));
             launcher.Nodes.Resume(victim.Name);
             await Eventually.TrueAsync($"{victim.Name} exiting once resumed", TimeSpan.FromSeconds(45),
                 () => Task.FromResult(launcher.Nodes.Exited().Any(e => e.Node == victim)));

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
@@ -9,7 +10,9 @@ namespace ContinuousOperation.Actors.Faults;
 /// <summary>
 /// Injects the run's seeded faults at their times and keeps the account of each (<see cref="FaultLedger"/>). It only
 /// breaks things: recovery is left to the system's own mechanisms, which announce it on the event stream
-/// (<see cref="RecoverySignal"/>). A fault not recovered within its deadline is reported as an error.
+/// (<see cref="RecoverySignal"/>). A fault not recovered within its deadline is reported as an error. It reaches a
+/// symbol's trader or book only through the traders and exchange seams, so it works the same on one node and in the
+/// cluster; its clock starts on <see cref="StartFaults"/>.
 /// </summary>
 public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 {
@@ -20,25 +23,30 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     private readonly IActorRef traders;
     private readonly IActorRef metrics;
     private readonly IDatabaseOutage outage;
+    private readonly INodeFaults? nodes;
     private readonly FaultLedger ledger;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<IActorRef> awaitingSettled = [];
 
     public FaultInjectorActor(
-        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage)
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage,
+        INodeFaults? nodes)
     {
         this.settings = settings;
         this.exchange = exchange;
         this.traders = traders;
         this.metrics = metrics;
         this.outage = outage;
+        this.nodes = nodes;
         ledger = new FaultLedger(settings.Symbols);
 
+        Receive<StartFaults>(_ => StartClock());
         Receive<Fire>(fire => Inject(fire.Fault));
         Receive<FaultApplied>(applied => InEffect(applied.FaultId, applied.At));
         Receive<RecoverySignal>(Observe);
         Receive<CheckDeadlines>(_ => Settle(ledger.TakeMissed(DateTimeOffset.UtcNow), "not recovered within its deadline"));
-        Receive<OutageFailed>(failed =>
+        Receive<NodeStruck>(struck => NodeDown(struck.Fault, struck.Strike));
+        Receive<InjectionFailed>(failed =>
             ReportError(failed.Fault.Id, failed.Fault.Kind, failed.Fault.Target, $"could not be injected: {failed.Reason}"));
         Receive<AwaitFaultsSettled>(_ =>
         {
@@ -56,15 +64,19 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         });
     }
 
+    /// <param name="nodes">How node faults strike (a cluster run's launcher); null where none are planned.</param>
     public static Props Props(
-        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage) =>
-        Akka.Actor.Props.Create(() => new FaultInjectorActor(settings, exchange, traders, metrics, outage));
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage,
+        INodeFaults? nodes = null) =>
+        Akka.Actor.Props.Create(() => new FaultInjectorActor(settings, exchange, traders, metrics, outage, nodes));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart()
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(RecoverySignal));
+
+    /// <summary>The schedule's times count from here: the coordinator starts the clock once the system is up.</summary>
+    private void StartClock()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(RecoverySignal));
         foreach (var fault in settings.Schedule)
             Timers.StartSingleTimer($"fault-{fault.Id}", new Fire(fault), settings.WallTimeOf(fault));
         Timers.StartPeriodicTimer("deadlines", CheckDeadlines.Instance, DeadlineCheckInterval);
@@ -75,6 +87,12 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     private void Inject(ScheduledFault fault)
     {
         log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
+        if (fault.Kind.IsNodeFault())
+        {
+            StrikeNode(fault);
+            return;
+        }
+
         ledger.Injected(fault, DateTimeOffset.UtcNow);
         if (fault.Kind == FaultKind.DatabaseOutage) HoldOutage(fault);
         else Arm(fault);
@@ -86,10 +104,10 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         switch (fault.Kind)
         {
             case FaultKind.TraderCrash:
-                Context.ActorSelection(traders.Path / $"trader-{fault.Symbol}" / "trader").Tell(new InjectCrash(fault.Id));
+                traders.Tell(new ForSymbol(fault.Symbol!.Value, new InjectCrash(fault.Id)));
                 break;
             case FaultKind.OrderBookCrash:
-                Context.ActorSelection(exchange.Path / $"book-{fault.Symbol}" / "book").Tell(new InjectCrash(fault.Id));
+                exchange.Tell(new ForSymbol(fault.Symbol!.Value, new InjectCrash(fault.Id)));
                 break;
             case FaultKind.ExchangeCrash:
                 exchange.Tell(new InjectCrash(fault.Id));
@@ -116,6 +134,30 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         AnswerIfSettled();
     }
 
+    /// <summary>A node fault is accounted from the moment it struck, by the entities its node hosted then.</summary>
+    private void StrikeNode(ScheduledFault fault)
+    {
+        if (nodes is null)
+        {
+            ReportError(fault.Id, fault.Kind, fault.Target, "could not be injected: this run has no nodes to strike");
+            return;
+        }
+
+        nodes.StrikeAsync(fault, CancellationToken.None).PipeTo(Self,
+            success: strike => new NodeStruck(fault, strike),
+            failure: ex => new InjectionFailed(fault, ex.GetBaseException().Message));
+    }
+
+    private void NodeDown(ScheduledFault fault, NodeStrike strike)
+    {
+        log.Info("Fault #{FaultId} {Kind} struck {Target}, which hosted {Entities} entities", fault.Id, fault.Kind.Name(),
+            fault.Target, strike.Hosted.Count);
+        var record = ledger.NodeFaultInjected(fault, strike.At, strike.Hosted);
+        metrics.Tell(new FaultInEffect(fault.Id, fault.Kind, fault.Symbol));
+        if (record.Outcome == FaultOutcome.Recovered) Recovered(record);
+        AnswerIfSettled();
+    }
+
     /// <summary>The outage runs on its own: it tells when writes start failing and publishes when they work again.</summary>
     private void HoldOutage(ScheduledFault fault)
     {
@@ -135,7 +177,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
             }
             catch (Exception ex)
             {
-                self.Tell(new OutageFailed(fault, ex.GetBaseException().Message));
+                self.Tell(new InjectionFailed(fault, ex.GetBaseException().Message));
             }
         });
     }
@@ -189,7 +231,10 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 
     private sealed record Fire(ScheduledFault Fault);
 
-    private sealed record OutageFailed(ScheduledFault Fault, string Reason);
+    /// <summary>A database outage or a node fault that could not be made to happen.</summary>
+    private sealed record InjectionFailed(ScheduledFault Fault, string Reason);
+
+    private sealed record NodeStruck(ScheduledFault Fault, NodeStrike Strike);
 
     private sealed record CheckDeadlines
     {

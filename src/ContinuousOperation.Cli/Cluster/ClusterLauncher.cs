@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Configuration;
+using ContinuousOperation.Actors.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Domain.Cluster;
@@ -16,8 +17,9 @@ internal sealed record ClusterLaunch(
 }
 
 /// <summary>
-/// The launcher's side of a cluster: its own actor system, a member with role <see cref="ClusterRoles.Control"/> and
-/// the first seed node; the membership recorder; and the N <c>node</c> processes. Disposing it stops the nodes
+/// The launcher's side of a cluster: its own actor system, a member with role <see cref="ClusterRunTree.ControlRole"/> and
+/// the first seed node; the run's <see cref="ClusterObserver"/>, which names the members (<c>control</c>,
+/// <c>node-K</c>) and keeps their membership changes; and the N <c>node</c> processes. Disposing it stops the nodes
 /// (each leaves the cluster) and then the launcher's own member.
 /// </summary>
 internal sealed class ClusterLauncher : IAsyncDisposable
@@ -26,19 +28,21 @@ internal sealed class ClusterLauncher : IAsyncDisposable
     /// password is not in their command line, which every user of the machine can read.</summary>
     public const string DatabaseVariable = "CONTINUOUS_OPERATION_CLUSTER_DB";
 
+    /// <summary>The launcher's member's name in the membership history and the report.</summary>
+    public const string LauncherName = ClusterRunTree.ControlRole;
+
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(10);
 
     private readonly ActorHost _host;
-    private readonly IActorRef _recorder;
     private bool _nodesStopped;
     private bool _disposed;
 
-    private ClusterLauncher(ActorHost host, IActorRef recorder, NodeProcesses nodes, ClusterLayout layout)
+    private ClusterLauncher(ActorHost host, IActorRef observer, NodeProcesses nodes, ClusterLayout layout)
     {
         _host = host;
-        _recorder = recorder;
+        Observer = observer;
         Nodes = nodes;
         Layout = layout;
     }
@@ -49,20 +53,27 @@ internal sealed class ClusterLauncher : IAsyncDisposable
 
     public ClusterLayout Layout { get; }
 
+    /// <summary>The run's <see cref="ClusterObserver"/>: membership history, and what each node hosts.</summary>
+    public IActorRef Observer { get; }
+
     /// <summary>Starts the launcher's member, then the node processes, which join it.</summary>
     public static async Task<ClusterLauncher> StartAsync(ClusterLaunch launch, CancellationToken cancellationToken)
     {
         var layout = launch.Layout;
         var host = await ActorHost.StartAsync(launch.Database, launch.UserConfig, cancellationToken, layout.Launcher);
-        var recorder = host.System.ActorOf(MembershipRecorder.Props(launch.Clock), "membership");
-        Log.Information("Launcher member {Address} (role {Role}) is the seed node", layout.LauncherAddress, ClusterRoles.Control);
+        var launches = layout.NodePorts.Select((port, index) => NodeLaunchFor(launch, index + 1, port)).ToArray();
+        var names = launches.ToDictionary(n => n.Address, n => n.Name);
+        names[layout.LauncherAddress] = LauncherName;
+        var observer = host.System.ActorOf(ClusterObserver.Props(names), "cluster-observer");
+        observer.Tell(new ClusterNode(LauncherName, layout.LauncherAddress, ClusterRunTree.ControlRole, Environment.ProcessId));
+        Log.Information("Launcher member {Address} (role {Role}) is the seed node", layout.LauncherAddress, ClusterRunTree.ControlRole);
         Directory.CreateDirectory(launch.NodesFolder);
-        var nodes = new NodeProcesses(
-            layout.NodePorts.Select((port, index) => NodeLaunchFor(launch, index + 1, port)).ToArray(),
-            launch.Executable,
-            new Dictionary<string, string> { [DatabaseVariable] = launch.Database.ConnectionString },
-            launch.Clock);
-        var launcher = new ClusterLauncher(host, recorder, nodes, layout);
+        var nodes = new NodeProcesses(launches, launch.Executable,
+            new Dictionary<string, string> { [DatabaseVariable] = launch.Database.ConnectionString }, launch.Clock)
+        {
+            Started = (node, pid) => observer.Tell(new ClusterNode(node.Name, node.Address, ClusterRunTree.TradingRole, pid)),
+        };
+        var launcher = new ClusterLauncher(host, observer, nodes, layout);
         try
         {
             nodes.StartAll();
@@ -76,11 +87,12 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         return launcher;
     }
 
-    /// <summary>Every member's address: the launcher's first, then the nodes'.</summary>
-    public IReadOnlyList<string> MemberAddresses => [Layout.LauncherAddress, .. Nodes.Nodes.Select(n => n.Address)];
+    /// <summary>Every member's name: the launcher's first, then the nodes'.</summary>
+    public IReadOnlyList<string> MemberNames => [LauncherName, .. Nodes.Nodes.Select(n => n.Name)];
 
-    public Task<MembershipTimeline> TimelineAsync() =>
-        _recorder.Ask<MembershipTimeline>(GetMembershipTimeline.Instance, TimeSpan.FromSeconds(10));
+    /// <summary>The cluster's history so far, as the observer keeps it.</summary>
+    public Task<ClusterHistory> HistoryAsync() =>
+        Observer.Ask<ClusterHistory>(GetClusterHistory.Instance, TimeSpan.FromSeconds(10));
 
     /// <summary>Returns once every member is Up.</summary>
     /// <exception cref="InfrastructureException">A node process ended first, or <paramref name="timeout"/> passed;
@@ -91,14 +103,14 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         using var timer = new PeriodicTimer(PollInterval);
         while (true)
         {
-            var up = (await TimelineAsync()).UpNow();
-            if (MemberAddresses.All(up.Contains)) return;
+            var up = (await HistoryAsync()).Membership.UpNow();
+            if (MemberNames.All(up.Contains)) return;
             if (Nodes.Exited() is [var (node, exitCode), ..])
                 throw new InfrastructureException($"{node.Name} ({node.Address}) exited with {exitCode} before the cluster was up (its log: {node.LogFile})");
             if (DateTimeOffset.UtcNow > until)
             {
-                var missing = Nodes.Nodes.Where(n => !up.Contains(n.Address)).Select(n => $"{n.Name} ({n.Address}, log {n.LogFile})");
-                if (!up.Contains(Layout.LauncherAddress)) missing = missing.Prepend($"the launcher ({Layout.LauncherAddress})");
+                var missing = Nodes.Nodes.Where(n => !up.Contains(n.Name)).Select(n => $"{n.Name} ({n.Address}, log {n.LogFile})");
+                if (!up.Contains(LauncherName)) missing = missing.Prepend($"the launcher ({Layout.LauncherAddress})");
                 throw new InfrastructureException($"the cluster did not come up within {timeout}: never Up: {string.Join("; ", missing)}");
             }
 
@@ -114,12 +126,12 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         if (_nodesStopped) return;
         _nodesStopped = true;
         await Nodes.StopAllAsync(StopGrace);
-        var nodes = Nodes.Nodes.Select(n => n.Address).ToHashSet();
+        var nodes = Nodes.Nodes.Select(n => n.Name).ToHashSet();
         var until = DateTimeOffset.UtcNow + RemovalWait;
         using var timer = new PeriodicTimer(PollInterval);
         try
         {
-            while ((await TimelineAsync()).NotRemoved().Overlaps(nodes) && DateTimeOffset.UtcNow < until)
+            while ((await HistoryAsync()).Membership.NotRemoved().Overlaps(nodes) && DateTimeOffset.UtcNow < until)
             {
                 await timer.WaitForNextTickAsync();
             }
@@ -157,7 +169,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
             "--seed-nodes", string.Join(',', layout.SeedNodes),
             "--hostname", layout.Hostname,
             "--port", port.ToString(),
-            "--roles", ClusterRoles.Trading,
+            "--roles", ClusterRunTree.TradingRole,
             "--db-env", DatabaseVariable,
             "--log-file", logFile,
             "--launcher-pid", Environment.ProcessId.ToString(),

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using ContinuousOperation.Actors.Cluster;
 
 namespace ContinuousOperation.Cli.Cluster;
 
 /// <summary>Where every member of a launched cluster listens: the launcher (the first and only seed node, role
-/// <see cref="ClusterRoles.Control"/>) and its N nodes. <see cref="Hostname"/> is what remoting binds to,
+/// <see cref="ClusterRunTree.ControlRole"/>) and its N nodes. <see cref="Hostname"/> is what remoting binds to,
 /// <see cref="AdvertisedHost"/> what the addresses name (the public hostname when given).</summary>
 internal sealed record ClusterLayout(string Hostname, string? PublicHostname, int LauncherPort, IReadOnlyList<int> NodePorts)
 {
@@ -16,7 +17,7 @@ internal sealed record ClusterLayout(string Hostname, string? PublicHostname, in
 
     public IReadOnlyList<string> SeedNodes => [LauncherAddress];
 
-    public ClusterMember Launcher => new(SeedNodes, [ClusterRoles.Control]) { Hostname = Hostname, PublicHostname = PublicHostname, Port = LauncherPort };
+    public ClusterMember Launcher => new(SeedNodes, [ClusterRunTree.ControlRole]) { Hostname = Hostname, PublicHostname = PublicHostname, Port = LauncherPort };
 
     /// <summary>Consecutive ports from <paramref name="basePort"/> (the launcher's), or free ones the operating system
     /// picks on <paramref name="hostname"/> when none is given.</summary>

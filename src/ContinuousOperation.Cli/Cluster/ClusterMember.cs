@@ -12,15 +12,6 @@ internal sealed record ClusterMember(IReadOnlyList<string> SeedNodes, IReadOnlyL
     public int? Port { get; init; }
 }
 
-/// <summary>The roles of cluster mode: the launcher is the one <see cref="Control"/> member (it will host the
-/// singletons: coordinator, fault injector, consistency); the node processes are <see cref="Trading"/> members (they
-/// will host the shard regions: books and traders).</summary>
-internal static class ClusterRoles
-{
-    public const string Control = "control";
-    public const string Trading = "trading";
-}
-
 internal static class ClusterAddress
 {
     public const string Protocol = "akka.tcp";

@@ -5,10 +5,11 @@ using ContinuousOperation.Domain.Reporting;
 
 namespace ContinuousOperation.Cli.Cluster;
 
-/// <summary><c>membership.json</c> in the run folder: the members (launcher and nodes by name), the membership timeline
-/// the launcher saw and what it did to the node processes, in the report's JSON naming. The run's report will take
-/// these into its <c>cluster</c> section once the soak runs across the nodes.</summary>
-internal sealed record MembershipFile(string Launcher, IReadOnlyDictionary<string, string> Nodes, MembershipTimeline Timeline, IReadOnlyList<NodeAction> NodeActions)
+/// <summary><c>membership.json</c> in the run folder: the members (name, address, role, latest pid), their membership
+/// changes as the launcher's observer saw them, and what the launcher did to the node processes, in the report's JSON
+/// naming. Until the soak runs across the nodes (and its report has its <c>cluster</c> section) this is where a
+/// cluster run's history is kept.</summary>
+internal sealed record MembershipFile(IReadOnlyList<ClusterNode> Members, IReadOnlyList<MembershipEvent> Membership, IReadOnlyList<NodeAction> NodeActions)
 {
     public const string FileName = "membership.json";
 

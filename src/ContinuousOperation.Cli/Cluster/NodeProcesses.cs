@@ -30,6 +30,9 @@ internal sealed class NodeProcesses : IAsyncDisposable
 
     public IReadOnlyList<NodeLaunch> Nodes { get; }
 
+    /// <summary>Told each time a node's process starts (again), with its process id.</summary>
+    public Action<NodeLaunch, int>? Started { get; init; }
+
     public IReadOnlyList<NodeAction> Actions
     {
         get
@@ -153,6 +156,7 @@ internal sealed class NodeProcesses : IAsyncDisposable
         }
 
         Record(node.Name, process, kind);
+        Started?.Invoke(node, process.Id);
         Log.Information("{Node} {Action}: pid {ProcessId}, {Address}, log {LogFile}", node.Name, kind.ToString().ToLowerInvariant(), process.Id, node.Address, node.LogFile);
     }
 

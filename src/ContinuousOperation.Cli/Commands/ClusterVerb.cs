@@ -30,7 +30,7 @@ internal static class ClusterVerb
         try
         {
             await launcher.AwaitAllUpAsync(JoinTimeout(layout.NodePorts.Count), cancellationToken);
-            Log.Information("All {Members} members are Up: {Addresses}", launcher.MemberAddresses.Count, launcher.MemberAddresses);
+            Log.Information("All {Members} members are Up: {Names}", launcher.MemberNames.Count, launcher.MemberNames);
             var stop = signals.ServiceStarted();
 
             // Integration point of issue 9, items 3 to 7: the soak runs here across the nodes (singletons on this
@@ -75,13 +75,10 @@ internal static class ClusterVerb
     {
         try
         {
-            var file = new MembershipFile(
-                launcher.Layout.LauncherAddress,
-                launcher.Nodes.Nodes.ToDictionary(n => n.Name, n => n.Address),
-                await launcher.TimelineAsync(),
-                launcher.Nodes.Actions);
+            var history = await launcher.HistoryAsync();
+            var file = new MembershipFile(history.Nodes, history.Membership, launcher.Nodes.Actions);
             file.Write(folder.Path);
-            Log.Information("Membership timeline ({Changes} changes) written to {File}", file.Timeline.Events.Count, Path.Combine(folder.Path, MembershipFile.FileName));
+            Log.Information("Membership history ({Changes} changes) written to {File}", file.Membership.Count, Path.Combine(folder.Path, MembershipFile.FileName));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or AskTimeoutException)
         {

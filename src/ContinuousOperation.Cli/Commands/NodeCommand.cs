@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContinuousOperation.Actors.Cluster;
 using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
@@ -15,7 +16,7 @@ internal sealed class NodeCommand : Command
     private readonly Option<int> _port = OptionRules.Number<int>("--port", "Port remoting listens on [default: cluster.hocon's, 0 = any free port]").NotNegative().AtMost(65535);
     private readonly Option<string> _hostname = OptionRules.Text("--hostname", $"Address remoting binds to [default: cluster.hocon's, {ClusterLayout.DefaultHostname}]");
     private readonly Option<string> _publicHostname = OptionRules.Text("--public-hostname", "Host name the other members reach this one by, when it differs from --hostname");
-    private readonly Option<string> _roles = OptionRules.Text("--roles", "Cluster roles of this node, comma-separated", ClusterRoles.Trading);
+    private readonly Option<string> _roles = OptionRules.Text("--roles", "Cluster roles of this node, comma-separated", ClusterRunTree.TradingRole);
     private readonly DatabaseOptions _database = new("The journal database every member shares: a PostgreSQL 'Host=…' connection string") { Required = true };
     private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
     private readonly Option<string> _logFile = OptionRules.Text("--log-file", "Log file of this node [default: node-PORT.log, or node-PID.log without --port]");
@@ -33,7 +34,7 @@ internal sealed class NodeCommand : Command
         {
             if (result.Tokens is not [var token]) return;
             var roles = RoleNames(token.Value);
-            if (roles.Length == 0) result.AddError($"--roles needs at least one role, e.g. {ClusterRoles.Trading}");
+            if (roles.Length == 0) result.AddError($"--roles needs at least one role, e.g. {ClusterRunTree.TradingRole}");
             else if (roles.FirstOrDefault(r => !r.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')) is { } bad)
                 result.AddError($"--roles: '{bad}' is not a role name (lower-case letters, digits and '-')");
         });
