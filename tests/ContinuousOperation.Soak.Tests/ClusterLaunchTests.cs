@@ -2,6 +2,7 @@ using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Domain.Cluster;
+using ContinuousOperation.Domain.Faults;
 using static ContinuousOperation.Domain.Cluster.MembershipChange;
 
 namespace ContinuousOperation.Soak.Tests;
@@ -136,6 +137,34 @@ public sealed class ClusterLaunchTests
             Assert.Contains("was removed from the cluster", await File.ReadAllTextAsync(victim.LogFile));
             Assert.Equal([NodeActionKind.Started, NodeActionKind.Paused, NodeActionKind.Resumed],
                 launcher.Nodes.Actions.Where(a => a.Node == victim.Name).Select(a => a.Kind));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_node_kill_fault_strikes_the_node_it_names_and_brings_it_back_after_its_duration()
+    {
+        var folder = Directory.CreateTempSubdirectory("cluster-fault-").FullName;
+        try
+        {
+            await using var launcher = await StartWithFastDowningAsync(folder);
+            var kill = new ScheduledFault(1, TimeSpan.Zero, FaultKind.NodeKill, null, null, TimeSpan.FromSeconds(1), 1,
+                TimeSpan.FromMinutes(1), Node: 2);
+
+            var strike = await launcher.NodeFaults.StrikeAsync(kill, CancellationToken.None);
+
+            Assert.Empty(strike.Hosted);
+            // Started again after 1 s, while its dead incarnation may still be only unreachable: the cluster removes
+            // that one to let the new one in.
+            await Eventually.TrueAsync("node-2 back as a new incarnation", TimeSpan.FromSeconds(50),
+                async () => (await launcher.HistoryAsync()).Membership.Went("node-2", Up, Removed, Rejoined, Up));
+            var actions = launcher.Nodes.Actions;
+            Assert.Equal([NodeActionKind.Started, NodeActionKind.Killed, NodeActionKind.Restarted], actions.Where(a => a.Node == "node-2").Select(a => a.Kind));
+            Assert.Equal([NodeActionKind.Started], actions.Where(a => a.Node == "node-1").Select(a => a.Kind));
+            Assert.True(actions.Single(a => a.Node == "node-2" && a.Kind == NodeActionKind.Killed).At >= strike.At);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using ContinuousOperation.Actors.Cluster;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Domain.Cluster;
@@ -36,12 +37,14 @@ internal sealed class ClusterLauncher : IAsyncDisposable
     private static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(10);
 
     private readonly ActorHost _host;
+    private readonly TimeProvider _clock;
     private bool _nodesStopped;
     private bool _disposed;
 
-    private ClusterLauncher(ActorHost host, IActorRef observer, NodeProcesses nodes, ClusterLayout layout)
+    private ClusterLauncher(ActorHost host, IActorRef observer, NodeProcesses nodes, ClusterLayout layout, TimeProvider clock)
     {
         _host = host;
+        _clock = clock;
         Observer = observer;
         Nodes = nodes;
         Layout = layout;
@@ -55,6 +58,9 @@ internal sealed class ClusterLauncher : IAsyncDisposable
 
     /// <summary>The run's <see cref="ClusterObserver"/>: membership history, and what each node hosts.</summary>
     public IActorRef Observer { get; }
+
+    /// <summary>The node faults, for the run's fault injector, struck on these node processes.</summary>
+    public INodeFaults NodeFaults => new LauncherNodeFaults(Nodes, Observer, _clock);
 
     /// <summary>Starts the launcher's member, then the node processes, which join it.</summary>
     public static async Task<ClusterLauncher> StartAsync(ClusterLaunch launch, CancellationToken cancellationToken)
@@ -73,7 +79,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         {
             Started = (node, pid) => observer.Tell(new ClusterNode(node.Name, node.Address, ClusterRunTree.TradingRole, pid)),
         };
-        var launcher = new ClusterLauncher(host, observer, nodes, layout);
+        var launcher = new ClusterLauncher(host, observer, nodes, layout, launch.Clock);
         try
         {
             nodes.StartAll();

@@ -78,6 +78,24 @@ internal sealed class NodeProcesses : IAsyncDisposable
 
     public void Resume(string node) => Signal(node, PosixSignal.Continue, NodeActionKind.Resumed);
 
+    /// <summary>SIGTERM to one node: it leaves the cluster gracefully (its shards are handed off) and exits.</summary>
+    public void Leave(string node) => Signal(node, PosixSignal.Terminate, NodeActionKind.Stopped);
+
+    /// <summary>Waits up to <paramref name="bound"/> for the node's current process to end; true if it has.</summary>
+    public async Task<bool> ExitedWithinAsync(string node, TimeSpan bound)
+    {
+        using var deadline = new CancellationTokenSource(bound);
+        try
+        {
+            await Current(node).WaitForExitAsync(deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Starts a node whose process has ended again, with the same arguments (same port).</summary>
     /// <exception cref="InvalidOperationException">Its process is still running.</exception>
     public void Restart(string node)
