@@ -25,6 +25,7 @@ internal static class WireJson
         };
         options.Converters.Add(new StringValueConverter<RunId>(ParseRunId, v => v.Value));
         options.Converters.Add(new ActorRefConverter(system));
+        options.Converters.Add(new DepthLevelConverter());
         return options;
     }
 
