@@ -96,6 +96,15 @@ public sealed class WireSerializerTests() : Akka.TestKit.Xunit2.TestKit(WireBind
     }
 
     [Fact]
+    public void A_wrapped_message_without_an_entry_is_refused_naming_it()
+    {
+        var error = Assert.Throws<SerializationException>(() =>
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Envelope(new Unregistered(2)), JsonOptions()));
+
+        Assert.Contains(nameof(Unregistered), error.Message);
+    }
+
+    [Fact]
     public void An_actor_reference_reads_back_as_the_same_actor()
     {
         var probe = CreateTestProbe();
