@@ -2,6 +2,7 @@ using Akka.Actor;
 using BenchmarkDotNet.Attributes;
 using ContinuousOperation.Actors;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Benchmarks.Support;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Market;
@@ -10,7 +11,7 @@ using ContinuousOperation.Domain.Primitives;
 namespace ContinuousOperation.Benchmarks;
 
 /// <summary>
-/// Orders through the real actors: a client sends <see cref="PlaceOrder"/> to the <see cref="ExchangeActor"/>, which
+/// Orders through the real actors: a client sends <see cref="PlaceOrder"/> to the <see cref="ExchangeActor"/> of its symbol, which
 /// routes it through the book's back-off supervisor to the <c>OrderBookActor</c>; the book matches, persists the events
 /// (Akka's in-memory journal, so no database and no serialization: this is the actors' own ceiling), replies
 /// <see cref="OrderPlaced"/>, pushes fills to the account's owner and publishes market data to the exchange.
@@ -46,7 +47,7 @@ public class OrderRoundTripBenchmarks
         {
             Run = SimulatedSymbol.Run,
         };
-        var exchange = _system.ActorOf(ExchangeActor.Props(settings, ActorRefs.Nobody), "exchange");
+        var exchange = _system.ActorOf(RunTopology.ExchangeEntity(settings, Instrument.Symbol, ActorRefs.Nobody), "exchange");
 
         // Answered once the book has recovered (from an empty journal) and quoted its first ladder.
         var ticker = exchange.Ask<TickerReply>(new GetTicker(Instrument.Symbol), TimeSpan.FromSeconds(30)).Result.Ticker;

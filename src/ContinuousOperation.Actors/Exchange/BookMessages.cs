@@ -7,9 +7,9 @@ namespace ContinuousOperation.Actors.Exchange;
 /// and fans it out as <see cref="MarketDataUpdate"/>.</summary>
 internal sealed record BookPublished(Symbol Symbol, Ticker Ticker, DepthSnapshot Depth, IReadOnlyList<TradePrint> Trades);
 
-internal sealed record CloseBook(Symbol Symbol) : IWithSymbol;
+public sealed record CloseBook(Symbol Symbol) : IWithSymbol;
 
-internal sealed record BookClosedAck(Symbol Symbol);
+public sealed record BookClosedAck(Symbol Symbol);
 
 /// <summary>Advances the book's simulated market by one step.</summary>
 internal sealed record MarketTick

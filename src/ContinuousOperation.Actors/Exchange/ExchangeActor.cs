@@ -1,94 +1,81 @@
 using Akka.Actor;
-using Akka.Event;
 using ContinuousOperation.Actors.Faults;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Primitives;
 
 namespace ContinuousOperation.Actors.Exchange;
 
 /// <summary>
-/// The venue's front door. Routes every symbol request to that symbol's book (each under a back-off supervisor, so a
-/// book that crashes or loses its database comes back from its journal behind the same address) and serves the
-/// market-data stream: per-symbol sequence numbers, fan-out to subscribers, heartbeats on quiet streams.
-/// It is also where the network's faults are injected: tampered streams, lost replies and error replies.
+/// The venue's front door for one symbol, and the entity the exchange seam routes that symbol's requests to. Forwards
+/// every request to the symbol's book (under the back-off supervisor the composition root chose, so a book that
+/// crashes or loses its database comes back from its journal behind the same address) and serves the market-data
+/// stream: sequence numbers, fan-out to subscribers, heartbeats on a quiet stream. It is also where the network's
+/// faults are injected: tampered streams, lost replies and error replies.
 /// </summary>
 public sealed class ExchangeActor : ReceiveActor, IWithTimers
 {
-    private readonly ExchangeSettings settings;
-    private readonly ILoggingAdapter log = Context.GetLogger();
-    private readonly Dictionary<Symbol, IActorRef> books = new();
-    private readonly Dictionary<Symbol, MarketDataStream> streams = new();
-    private readonly Dictionary<Symbol, RequestFaults> requestFaults = new();
+    private readonly Symbol symbol;
+    private readonly TimeSpan heartbeatInterval;
+    private readonly IActorRef book;
+    private readonly MarketDataStream stream = new();
+    private readonly RequestFaults requestFaults = new();
 
     /// <summary>Where the replies of requests that "time out" go: the request is served, its reply is lost.</summary>
     private readonly IActorRef lostReplies;
 
     private IActorRef faultReporter = ActorRefs.Nobody;
 
-    public ExchangeActor(ExchangeSettings settings, IActorRef metrics)
+    /// <param name="supervisedBook">The book's props, given the stream its prints go to (this actor).</param>
+    public ExchangeActor(Symbol symbol, TimeSpan heartbeatInterval, Func<IActorRef, Props> supervisedBook)
     {
-        this.settings = settings;
-        foreach (var instrument in settings.Instruments)
-        {
-            var symbol = instrument.Symbol;
-            var book = OrderBookActor.Props(settings.BookFor(instrument), Self, metrics);
-            books[symbol] = Context.ActorOf(settings.BookBackoff.Supervise(book, "book"), $"book-{symbol}");
-            streams[symbol] = new MarketDataStream();
-            requestFaults[symbol] = new RequestFaults();
-        }
-
+        this.symbol = symbol;
+        this.heartbeatInterval = heartbeatInterval;
+        book = Context.ActorOf(supervisedBook(Self), "book");
         lostReplies = Context.ActorOf(Akka.Actor.Props.Create(() => new LostReplies()), "lost-replies");
 
         Receive<BookPublished>(Fanout);
-        Receive<SubscribeMarketData>(Subscribe);
-        Receive<UnsubscribeMarketData>(u => Unsubscribe(Sender));
-        Receive<Terminated>(t => Unsubscribe(t.ActorRef));
-        Receive<Heartbeat>(_ => SendHeartbeats());
-        Receive<CloseBooks>(_ => CloseAll());
-        Receive<InjectCrash>(crash => throw crash.TakeEffect(Sender));
+        Receive<SubscribeMarketData>(_ => Subscribe());
+        Receive<UnsubscribeMarketData>(_ => stream.Subscribers.Remove(Sender));
+        Receive<Terminated>(t => stream.Subscribers.Remove(t.ActorRef));
+        Receive<Heartbeat>(_ => SendHeartbeat());
+        Receive<InjectCrash>(crash => book.Forward(crash));
         Receive<InjectMarketDataFault>(ArmStreamFault);
         Receive<InjectRequestFaults>(fault =>
         {
             faultReporter = Sender;
-            requestFaults[fault.Symbol].Arm(fault.FaultId, fault.Kind, fault.Count);
+            requestFaults.Arm(fault.FaultId, fault.Kind, fault.Count);
         });
-        Receive<InjectAccountChannelFault>(fault => books[fault.Symbol].Forward(fault));
+        Receive<InjectAccountChannelFault>(fault => book.Forward(fault));
+        Receive<CloseBook>(close => book.Forward(close));
+        Receive<EnsureStarted>(_ => { });
         Receive<IWithSymbol>(Route);
     }
 
-    public static Props Props(ExchangeSettings settings, IActorRef metrics) =>
-        Akka.Actor.Props.Create(() => new ExchangeActor(settings, metrics));
+    public static Props Props(Symbol symbol, TimeSpan heartbeatInterval, Func<IActorRef, Props> supervisedBook) =>
+        Akka.Actor.Props.Create(() => new ExchangeActor(symbol, heartbeatInterval, supervisedBook));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() =>
-        Timers.StartPeriodicTimer("heartbeat", Heartbeat.Instance, settings.HeartbeatInterval);
+    protected override void PreStart() => Timers.StartPeriodicTimer("heartbeat", Heartbeat.Instance, heartbeatInterval);
 
     /// <summary>A venue that goes down closes its connections: subscribers learn at once that they must reconnect,
     /// as they would from a reset socket, instead of waiting for the stream's silence.</summary>
     protected override void PostStop()
     {
-        foreach (var (symbol, stream) in streams)
-        foreach (var subscriber in stream.Subscribers)
-            subscriber.Tell(new MarketDataDisconnected(symbol));
+        foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(symbol));
 
-        // Faults in effect here (silenced streams, requests still to break) die with this incarnation: their effect is
+        // Faults in effect here (a silenced stream, requests still to break) die with this incarnation: their effect is
         // over, recovery can be judged from now. Those not yet in effect are armed again once the venue is back.
         var now = DateTimeOffset.UtcNow;
-        var silences = streams.Values.Select(s => s.Tamper.SilencedBy(now)).OfType<int>();
-        foreach (var faultId in silences.Concat(requestFaults.Values.SelectMany(f => f.Disarm())))
+        var silence = stream.Tamper.SilencedBy(now) is { } silencedBy ? [silencedBy] : Array.Empty<int>();
+        foreach (var faultId in silence.Concat(requestFaults.Disarm()))
             faultReporter.Tell(new FaultEffectEnded(faultId, now));
     }
 
     private void Route(IWithSymbol request)
     {
-        if (!books.TryGetValue(request.Symbol, out var book))
-        {
-            log.Warning("Request {Request} for unknown symbol {Symbol}", request.GetType().Name, request.Symbol);
-            return;
-        }
-
-        if (requestFaults[request.Symbol].Take() is not { } fault)
+        if (requestFaults.Take() is not { } fault)
         {
             book.Forward(request);
             return;
@@ -97,7 +84,7 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
         if (fault.Kind == FaultKind.RequestTimeout)
             book.Tell(request, lostReplies);
         else
-            Sender.Tell(new RequestFailed(request.Symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
+            Sender.Tell(new RequestFailed(symbol, request.GetType().Name, $"service unavailable (injected fault #{fault.FaultId})"));
         var now = DateTimeOffset.UtcNow;
         if (fault.First) faultReporter.Tell(new FaultApplied(fault.FaultId, now));
         if (fault.Last) faultReporter.Tell(new FaultEffectEnded(fault.FaultId, now));
@@ -105,7 +92,6 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
 
     private void Fanout(BookPublished published)
     {
-        var stream = streams[published.Symbol];
         var now = DateTimeOffset.UtcNow;
         var (deliver, applied) = stream.Tamper.Pass(stream.Next(published, now.UtcDateTime), now);
         // The fault took effect before subscribers can react to it: their recovery is stamped later.
@@ -115,9 +101,8 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
             subscriber.Tell(update);
     }
 
-    private void Subscribe(SubscribeMarketData subscribe)
+    private void Subscribe()
     {
-        if (!streams.TryGetValue(subscribe.Symbol, out var stream)) return;
         stream.Subscribers.Add(Sender);
         Context.Watch(Sender);
         if (stream.Latest is { } latest && !stream.Tamper.IsSilent(DateTimeOffset.UtcNow))
@@ -127,41 +112,21 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
     private void ArmStreamFault(InjectMarketDataFault fault)
     {
         faultReporter = Sender;
-        var stream = streams[fault.Symbol];
         var now = DateTimeOffset.UtcNow;
         if (stream.Tamper.Arm(fault.FaultId, fault.Kind, fault.Duration, now) is not { } appliedNow) return;
         faultReporter.Tell(new FaultApplied(appliedNow, now));
         if (fault.Kind != FaultKind.StreamDisconnect) return;
-        foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(fault.Symbol));
+        foreach (var subscriber in stream.Subscribers) subscriber.Tell(new MarketDataDisconnected(symbol));
         stream.Subscribers.Clear();
     }
 
-    private void Unsubscribe(IActorRef subscriber)
-    {
-        foreach (var stream in streams.Values)
-            stream.Subscribers.Remove(subscriber);
-    }
-
-    private void SendHeartbeats()
+    private void SendHeartbeat()
     {
         var now = DateTime.UtcNow;
-        foreach (var (symbol, stream) in streams)
-        {
-            if (!stream.IsQuietSince(now - settings.HeartbeatInterval) || stream.Tamper.IsSilent(DateTimeOffset.UtcNow)) continue;
-            var heartbeat = new MarketDataHeartbeat(symbol, stream.Sequence);
-            foreach (var subscriber in stream.Subscribers)
-                subscriber.Tell(heartbeat);
-            stream.MarkSent(now);
-        }
-    }
-
-    private void CloseAll()
-    {
-        var replyTo = Sender;
-        var closing = books.Select(kv => kv.Value.Ask<BookClosedAck>(new CloseBook(kv.Key), settings.CloseTimeout));
-        Task.WhenAll(closing).PipeTo(replyTo,
-            success: acks => new BooksClosed(acks.Select(a => a.Symbol).ToArray()),
-            failure: ex => new Status.Failure(ex));
+        if (!stream.IsQuietSince(now - heartbeatInterval) || stream.Tamper.IsSilent(DateTimeOffset.UtcNow)) return;
+        var heartbeat = new MarketDataHeartbeat(symbol, stream.Sequence);
+        foreach (var subscriber in stream.Subscribers) subscriber.Tell(heartbeat);
+        stream.MarkSent(now);
     }
 
     private sealed record Heartbeat

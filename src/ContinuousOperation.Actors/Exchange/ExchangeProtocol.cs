@@ -86,16 +86,6 @@ public sealed record MarketDataUpdate(
 /// also detect a gap on a quiet stream.</summary>
 public sealed record MarketDataHeartbeat(Symbol Symbol, long Sequence);
 
-// ----- run lifecycle -----
-
-/// <summary>Writes each book's closing record (balances, live orders) and stops its market.</summary>
-public sealed record CloseBooks
-{
-    public static readonly CloseBooks Instance = new();
-}
-
-public sealed record BooksClosed(IReadOnlyList<Symbol> Symbols);
-
 // ----- failures the venue can answer with -----
 
 /// <summary>The venue could not serve a request (an error reply, as opposed to no reply at all).</summary>

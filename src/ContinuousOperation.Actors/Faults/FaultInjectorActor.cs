@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
@@ -9,7 +10,9 @@ namespace ContinuousOperation.Actors.Faults;
 /// <summary>
 /// Injects the run's seeded faults at their times and keeps the account of each (<see cref="FaultLedger"/>). It only
 /// breaks things: recovery is left to the system's own mechanisms, which announce it on the event stream
-/// (<see cref="RecoverySignal"/>). A fault not recovered within its deadline is reported as an error.
+/// (<see cref="RecoverySignal"/>). A fault not recovered within its deadline is reported as an error. It reaches a
+/// symbol's trader or book only through the traders and exchange seams, so it works the same on one node and in the
+/// cluster; its clock starts on <see cref="StartFaults"/>.
 /// </summary>
 public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 {
@@ -34,6 +37,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         this.outage = outage;
         ledger = new FaultLedger(settings.Symbols);
 
+        Receive<StartFaults>(_ => StartClock());
         Receive<Fire>(fire => Inject(fire.Fault));
         Receive<FaultApplied>(applied => InEffect(applied.FaultId, applied.At));
         Receive<RecoverySignal>(Observe);
@@ -62,9 +66,11 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart()
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(RecoverySignal));
+
+    /// <summary>The schedule's times count from here: the coordinator starts the clock once the system is up.</summary>
+    private void StartClock()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(RecoverySignal));
         foreach (var fault in settings.Schedule)
             Timers.StartSingleTimer($"fault-{fault.Id}", new Fire(fault), settings.WallTimeOf(fault));
         Timers.StartPeriodicTimer("deadlines", CheckDeadlines.Instance, DeadlineCheckInterval);
@@ -86,10 +92,10 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         switch (fault.Kind)
         {
             case FaultKind.TraderCrash:
-                Context.ActorSelection(traders.Path / $"trader-{fault.Symbol}" / "trader").Tell(new InjectCrash(fault.Id));
+                traders.Tell(new ForSymbol(fault.Symbol!.Value, new InjectCrash(fault.Id)));
                 break;
             case FaultKind.OrderBookCrash:
-                Context.ActorSelection(exchange.Path / $"book-{fault.Symbol}" / "book").Tell(new InjectCrash(fault.Id));
+                exchange.Tell(new ForSymbol(fault.Symbol!.Value, new InjectCrash(fault.Id)));
                 break;
             case FaultKind.ExchangeCrash:
                 exchange.Tell(new InjectCrash(fault.Id));

@@ -10,6 +10,12 @@ public sealed record FaultInEffect(int FaultId, FaultKind Kind, Symbol? Symbol);
 /// <summary>Told to the metrics actor when a fault is over (recovered or missed).</summary>
 public sealed record FaultSettled(int FaultId);
 
+/// <summary>Starts the fault clock: the coordinator sends it once every book and trader is up.</summary>
+public sealed record StartFaults
+{
+    public static readonly StartFaults Instance = new();
+}
+
 /// <summary>Asks the injector to reply <see cref="FaultsSettled"/> once no fault is still recovering.</summary>
 public sealed record AwaitFaultsSettled
 {

@@ -1,31 +1,30 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
-using Akka.Persistence.Sql.Query;
 using ContinuousOperation.Actors.Consistency;
-using ContinuousOperation.Actors.Diagnostics;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Trading;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Run;
-using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Actors.Run;
 
 /// <summary>
-/// Owns one run's lifecycle: start the actor tree (and, once it is up, the fault injector if the run has faults), trade until the
-/// deadline (or <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain
-/// (traders stop and cancel, books write their closing records), reconcile the journals, collect the metrics and the
-/// fault report, and answer <see cref="WaitForRunOutcome"/>. A child that stops for good is a critical error. While the
-/// run trades, the journals are reconciled in rounds every <see cref="RunSettings.ReconcileInterval"/>, so the end of the
-/// run reads only their tail. Every <see cref="CheckpointInterval"/> it records the segment's progress
-/// (<see cref="RunCheckpoint"/>: run time, fault clock, simulated clock, counters, errors, faults) so that a run killed
-/// with <c>kill -9</c> can be resumed; a resumed run (<see cref="RunHistory"/>) runs what is left of its duration and
-/// fires only the faults its earlier segments had not reached.
+/// Owns one run's lifecycle, over the parts the composition root built and handed in (<see cref="RunParts"/>): once
+/// every book and trader is up, start the fault clock (if the run has faults); trade until the deadline (or
+/// <see cref="StopRun"/>), let faults still recovering finish (within their deadlines), then drain (traders stop and
+/// cancel, books write their closing records, each asked through its symbol seam), reconcile the journals, collect the
+/// metrics and the fault report, and answer <see cref="WaitForRunOutcome"/>. A part that stops for good (its
+/// supervisor gave up) is a critical error. While the run trades, the journals are reconciled in rounds every
+/// <see cref="RunSettings.ReconcileInterval"/>, so the end of the run reads only their tail. Every
+/// <see cref="CheckpointInterval"/> it records the segment's progress (<see cref="RunCheckpoint"/>: run time, fault
+/// clock, simulated clock, counters, errors, faults) so that a run killed with <c>kill -9</c> can be resumed; a
+/// resumed run (<see cref="RunHistory"/>) runs what is left of its duration.
 /// </summary>
 public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
@@ -38,41 +37,29 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     /// and fault timeline), so every few seconds costs nothing.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
+    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(1);
+
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<IActorRef> waiting = [];
-    private readonly IActorRef metrics;
-    private readonly IActorRef exchange;
-    private readonly IActorRef traders;
-    private readonly IActorRef consistency;
+    private readonly RunParts parts;
     private readonly RunSettings settings;
     private readonly RunHistory history;
     private readonly RunSegment segment;
     private readonly SegmentProgressGathering gathering;
     private readonly IRunProgress? progress;
-    private IActorRef? faults;
     private RunOutcome? outcome;
 
-    public RunCoordinator(
-        RunSettings settings, IDatabaseOutage outage, string readJournalPluginId, RunHistory history, IRunProgress? progress)
+    public RunCoordinator(RunSettings settings, RunParts parts, RunHistory history, IRunProgress? progress)
     {
         this.settings = settings;
+        this.parts = parts;
         this.history = history;
         this.progress = progress;
         segment = new RunSegment(settings, history, DateTimeOffset.UtcNow);
-        var remaining = segment.Remaining;
-        // Before the children exist, so that no announcement that they are up can be missed.
-        if (!settings.Faults.IsEmpty) Context.System.EventStream.Subscribe(Self, typeof(EntityRecovered));
-        metrics = Context.ActorOf(MetricsActor.Props(MetricsSettings.For(settings) with { RunDuration = remaining }), "metrics");
-        exchange = Context.ActorOf(ExchangeActor.Props(RunTopology.Exchange(settings), metrics), "exchange");
-        traders = Context.ActorOf(TradersActor.Props(RunTopology.Traders(settings),
-            instrument => new DefaultStrategy(instrument, StrategySettings.Default), RestartBackoff.Default, exchange,
-            metrics), "traders");
-        gathering = new SegmentProgressGathering(metrics, exchange, settings.Symbols);
-        consistency = Context.ActorOf(ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
-        Context.ActorOf(LostMessageWatcher.Props(metrics), "lost-messages");
-        if (settings.SelfTestLeakMbPerMinute > 0) Context.ActorOf(LeakActor.Props(settings.SelfTestLeakMbPerMinute), "self-test-leak");
-        foreach (var child in new[] { exchange, traders, metrics, consistency }) Context.Watch(child);
-        if (!settings.Faults.IsEmpty) StartFaultsOnceUp(settings, outage);
+        gathering = new SegmentProgressGathering(parts.Metrics, parts.Exchange, settings.Symbols);
+        foreach (var part in parts.Watched) Context.Watch(part);
+        if (parts.Faults is not null) StartFaultsOnceUp();
+        KeepEntitiesStarted();
 
         Receive<WaitForRunOutcome>(_ =>
         {
@@ -90,14 +77,14 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         Receive<Terminated>(t =>
         {
             if (outcome is not null) return;
-            metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Critical, t.ActorRef.Path.Name,
+            parts.Metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Critical, t.ActorRef.Path.Name,
                 "stopped for good: its supervisor gave up"));
         });
 
-        Timers.StartSingleTimer("deadline", RunDeadline.Instance, remaining);
+        Timers.StartSingleTimer("deadline", RunDeadline.Instance, segment.Remaining);
         if (progress is not null) Checkpoints();
         Timers.StartPeriodicTimer(nameof(ReconcileRound), new ReconcileRound(Unfinished), settings.ReconcileInterval);
-        Receive<ReconcileRound>(round => consistency.Tell(round));
+        Receive<ReconcileRound>(round => parts.Consistency.Tell(round));
         // A round reports its breaches to metrics itself; a round that could not read is logged by the consistency actor
         // and the next one reads on.
         Receive<RoundReconciled>(_ => { });
@@ -107,43 +94,22 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         if (history.IsResumed)
         {
             log.Info("Run resumed as segment {Segment}: {RunTime} already run, {Remaining} left; the market resumes at simulated {Simulated}",
-                history.NextSegment, history.RunTime, remaining, history.SimulatedEnd);
+                history.NextSegment, history.RunTime, segment.Remaining, history.SimulatedEnd);
         }
     }
 
     /// <summary>What an intermediate round checks: this run's journals, not drained yet.</summary>
     private JournalExpectation Unfinished => new(settings.Run, settings.Symbols.ToArray(), Drained: false);
 
-    public static Props Props(RunSettings settings, IDatabaseOutage outage, RunHistory history, IRunProgress? progress) =>
-        Props(settings, outage, SqlReadJournal.Identifier, history, progress);
-
-    public static Props Props(RunSettings settings, IDatabaseOutage outage, string readJournalPluginId) =>
-        Props(settings, outage, readJournalPluginId, RunHistory.None, progress: null);
-
-    public static Props Props(
-        RunSettings settings, IDatabaseOutage outage, string readJournalPluginId, RunHistory history, IRunProgress? progress) =>
-        Akka.Actor.Props.Create(() => new RunCoordinator(settings, outage, readJournalPluginId, history, progress));
-
-    /// <summary>The schedule is drawn over the run's simulated length, so the same seed puts faults at the same
-    /// simulated times whatever the speed. A resumed run fires only the faults at or after the point its earlier
-    /// segments' fault clocks reached, at their planned offsets.</summary>
-    public static (FaultInjectorSettings Injection, IReadOnlyList<ScheduledFault> Passed) FaultInjectionFor(
-        RunSettings settings, RunHistory history)
-    {
-        var resumedAt = history.FaultClock * settings.Speed;
-        var (due, passed) = FaultSchedule.SplitAt(
-            FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
-            resumedAt);
-        return (new FaultInjectorSettings(settings.Faults.Name, due, settings.Speed, settings.Symbols.ToArray()) { ResumedAt = resumedAt },
-            passed);
-    }
+    public static Props Props(RunSettings settings, RunParts parts, RunHistory history, IRunProgress? progress) =>
+        Akka.Actor.Props.Create(() => new RunCoordinator(settings, parts, history, progress));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The fault clock starts when every book and trader is up (or after <see cref="FaultClockCap"/> if one
     /// never comes up: its faults then find it down, as they would later in the run). Faults fired at a system still
     /// starting would land on nothing, and whether they break anything would depend on how fast it started.</summary>
-    private void StartFaultsOnceUp(RunSettings run, IDatabaseOutage outage)
+    private void StartFaultsOnceUp()
     {
         void Start(string why)
         {
@@ -151,11 +117,12 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             Context.System.EventStream.Unsubscribe(Self, typeof(EntityRecovered));
             Timers.Cancel(nameof(FaultClockCap));
             log.Info("Fault clock started: {Reason}", why);
-            faults = Context.ActorOf(FaultInjectorActor.Props(FaultInjectionFor(run, history).Injection, exchange, traders,
-                metrics, outage), "faults");
+            parts.Faults!.Tell(StartFaults.Instance);
         }
 
-        var readiness = new ReadinessGate(run.Symbols);
+        // Subscribed before the first EnsureStarted brings anything up, so that no announcement can be missed.
+        Context.System.EventStream.Subscribe(Self, typeof(EntityRecovered));
+        var readiness = new ReadinessGate(settings.Symbols);
         Receive<EntityRecovered>(up =>
         {
             if (readiness.Observe(up)) Start("every book and trader is up");
@@ -164,11 +131,23 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(nameof(FaultClockCap), FaultClockCap.Instance, FaultClockCap.After);
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    /// <summary>Entities start when a message comes for them; this is the message, for every symbol, every
+    /// <see cref="KeepAliveInterval"/>: an entity whose node was lost starts again on a surviving one.</summary>
+    private void KeepEntitiesStarted()
+    {
+        Receive<KeepAlive>(_ =>
+        {
+            foreach (var symbol in settings.Symbols)
+            {
+                parts.Exchange.Tell(new EnsureStarted(symbol));
+                parts.Traders.Tell(new EnsureStarted(symbol));
+            }
+        });
+        Self.Tell(KeepAlive.Instance);
+        Timers.StartPeriodicTimer(nameof(KeepAlive), KeepAlive.Instance, KeepAliveInterval);
+    }
 
-    // Supervisors give up on a child that keeps failing fast; the coordinator sees it as Terminated (critical).
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), _ => Directive.Restart);
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     private void Finish(bool interrupted)
     {
@@ -178,21 +157,25 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         // A kill from here on leaves the last checkpoint: a resume runs the rest of the drain as a short segment.
         Timers.Cancel(nameof(TakeCheckpoint));
         log.Info(interrupted ? "Run interrupted: draining" : "Run duration reached: draining");
-        DrainReconcileAndCollect(interrupted)
+        // Made here, on the coordinator's thread: the steps below run off it.
+        var tradersDrain = Context.ActorOf(TradersDrain.Props(parts.Traders, settings.Symbols.ToArray()), "drain");
+        DrainReconcileAndCollect(interrupted, tradersDrain)
             .PipeTo(Self, failure: ex => new RunFailed($"the end of the run failed: {ex.GetBaseException().Message}"));
     }
 
-    private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted)
+    private async Task<RunOutcome> DrainReconcileAndCollect(bool interrupted, IActorRef tradersDrain)
     {
+        var (metrics, faults) = (parts.Metrics, parts.Faults);
         if (faults is not null)
             await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, segment.LongestRecovery));
         metrics.Tell(TradingEnded.Instance);
-        await Step("drain traders", () => traders.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
-        await Step("close books", () => exchange.Ask<BooksClosed>(CloseBooks.Instance, CloseTimeout));
+        await Step("drain traders", () => tradersDrain.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
+        await Step("close books", () => Task.WhenAll(settings.Symbols.Select(symbol =>
+            parts.Exchange.Ask<BookClosedAck>(new CloseBook(symbol), CloseTimeout))));
 
         var reconciling = Stopwatch.StartNew();
         var expected = new JournalExpectation(settings.Run, settings.Symbols.ToArray(), Drained: true);
-        var reconciled = await consistency.Ask<object>(new Reconcile(expected), ReconcileTimeout);
+        var reconciled = await parts.Consistency.Ask<object>(new Reconcile(expected), ReconcileTimeout);
         log.Info("Reconciled the journals in {Elapsed}", reconciling.Elapsed);
         if (reconciled is not ConsistencyReport report)
             return new RunFailed($"journals could not be read back: {(reconciled as ReconciliationFailed)?.Reason}");
@@ -213,7 +196,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         Receive<TakeCheckpoint>(_ =>
         {
             if (!segment.BeginCheckpoint()) return;
-            gathering.Gather(faults).PipeTo(Self, failure: ex => new CheckpointFailed(ex.GetBaseException().Message));
+            gathering.Gather(parts.Faults).PipeTo(Self, failure: ex => new CheckpointFailed(ex.GetBaseException().Message));
         });
         Receive<ProgressGathered>(gathered =>
         {
@@ -249,7 +232,7 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         }
         catch (Exception ex)
         {
-            metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Error, "run", $"{name} failed: {ex.Message}"));
+            parts.Metrics.Tell(new ReportError(ErrorKind.Actor, ErrorSeverity.Error, "run", $"{name} failed: {ex.Message}"));
         }
     }
 
@@ -257,6 +240,11 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
     {
         public static readonly TimeSpan After = TimeSpan.FromSeconds(30);
         public static readonly FaultClockCap Instance = new();
+    }
+
+    private sealed record KeepAlive
+    {
+        public static readonly KeepAlive Instance = new();
     }
 
     private sealed record TakeCheckpoint

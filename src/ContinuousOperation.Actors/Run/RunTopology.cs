@@ -1,11 +1,16 @@
+using Akka.Actor;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Trading;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Primitives;
 using ContinuousOperation.Domain.Run;
+using ContinuousOperation.Domain.Trading;
 
 namespace ContinuousOperation.Actors.Run;
 
-/// <summary>Turns the user's <see cref="RunSettings"/> into the settings of each actor, in one place.</summary>
+/// <summary>Turns the user's <see cref="RunSettings"/> into the settings of each actor and the props of each symbol's
+/// entities, in one place, for every topology (one node or a cluster).</summary>
 public static class RunTopology
 {
     /// <summary>Wall time between market steps; each step advances simulated time by this × speed.</summary>
@@ -26,5 +31,34 @@ public static class RunTopology
                 RequestTimeout: TimeSpan.FromSeconds(3), StreamSilenceTimeout: TimeSpan.FromSeconds(5),
                 MarketDataFetchInterval: TimeSpan.FromSeconds(5)) { Run = run.Run, Snapshots = run.Snapshots })
             .ToArray();
+    }
+
+    /// <summary>One symbol's venue entity: its <see cref="ExchangeActor"/>, which starts the symbol's book under the
+    /// book back-off.</summary>
+    public static Props ExchangeEntity(ExchangeSettings exchange, Symbol symbol, IActorRef metrics)
+    {
+        var instrument = exchange.Instruments.Single(i => i.Symbol == symbol);
+        return ExchangeActor.Props(symbol, exchange.HeartbeatInterval, marketData =>
+            exchange.BookBackoff.Supervise(OrderBookActor.Props(exchange.BookFor(instrument), marketData, metrics), "book"));
+    }
+
+    /// <summary>One symbol's trader entity: the paper trader under its back-off supervisor, talking to the venue
+    /// through the exchange seam.</summary>
+    public static Props TraderEntity(
+        TraderSettings trader, ITradingStrategy strategy, RestartBackoff backoff, IActorRef exchange, IActorRef metrics) =>
+        backoff.Supervise(TraderActor.Props(trader, strategy, exchange, metrics), "trader");
+
+    /// <summary>The schedule is drawn over the run's simulated length, so the same seed puts faults at the same
+    /// simulated times whatever the speed. A resumed run fires only the faults at or after the point its earlier
+    /// segments' fault clocks reached, at their planned offsets.</summary>
+    public static (FaultInjectorSettings Injection, IReadOnlyList<ScheduledFault> Passed) FaultInjection(
+        RunSettings settings, RunHistory history)
+    {
+        var resumedAt = history.FaultClock * settings.Speed;
+        var (due, passed) = FaultSchedule.SplitAt(
+            FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
+            resumedAt);
+        return (new FaultInjectorSettings(settings.Faults.Name, due, settings.Speed, settings.Symbols.ToArray()) { ResumedAt = resumedAt },
+            passed);
     }
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Persistence;
@@ -76,6 +77,7 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
         Command<MarketDataFetchFailed>(f => OnRequestFailed(new RequestFailed(Symbol, f.Request, f.Reason)));
         Command<Housekeeping>(_ => Housekeep());
         Command<StopTrading>(_ => BeginDrain());
+        Command<EnsureStarted>(_ => { });
         Command<InjectCrash>(crash => throw crash.TakeEffect(Sender));
     }
 

@@ -5,15 +5,15 @@ using System.Text.Json.Serialization;
 namespace ContinuousOperation.Actors.Wire;
 
 /// <summary>
-/// A property typed <see cref="object"/> holds a message wrapped in another (an envelope routed by symbol): it is written
-/// as <c>{"m": manifest, "p": message}</c> so the reader knows what to read back. The inner message must be a
-/// registered one too.
+/// A property typed <see cref="object"/>, an interface or an abstract record holds one of several messages (an envelope
+/// routed by symbol, a relayed recovery signal): it is written as <c>{"m": manifest, "p": message}</c> so the reader
+/// knows what to read back. The inner message must be a registered one too.
 /// </summary>
-internal sealed class NestedMessageConverter : JsonConverter<object>
+internal sealed class NestedMessageConverter<T> : JsonConverter<T> where T : class
 {
     private const string ManifestProperty = "m", PayloadProperty = "p";
 
-    public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
         var type = value.GetType();
         if (!WireRegistry.TryGetManifest(type, out var manifest))
@@ -25,19 +25,19 @@ internal sealed class NestedMessageConverter : JsonConverter<object>
         writer.WriteEndObject();
     }
 
-    public override object Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         Expect(reader.TokenType == JsonTokenType.StartObject, ref reader);
         reader.Read();
         Expect(reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ManifestProperty), ref reader);
         reader.Read();
         var manifest = reader.GetString() ?? "";
-        if (!WireRegistry.TryGetType(manifest, out var type))
-            throw new SerializationException($"Unknown wire message manifest '{manifest}' in a wrapped message");
+        if (!WireRegistry.TryGetType(manifest, out var type) || !typeof(T).IsAssignableFrom(type))
+            throw new SerializationException($"Unknown wire message manifest '{manifest}' for a wrapped {typeof(T).Name}");
         reader.Read();
         Expect(reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(PayloadProperty), ref reader);
         reader.Read();
-        var message = JsonSerializer.Deserialize(ref reader, type, options) ?? throw new JsonException($"Null wrapped '{manifest}'");
+        var message = (T?)JsonSerializer.Deserialize(ref reader, type, options) ?? throw new JsonException($"Null wrapped '{manifest}'");
         reader.Read();
         Expect(reader.TokenType == JsonTokenType.EndObject, ref reader);
         return message;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -11,7 +12,7 @@ namespace ContinuousOperation.Actors.Wire;
 /// carry. One set of options per actor system, because an actor reference is resolved by the system that reads it.</summary>
 internal static class WireJson
 {
-    private static readonly NestedMessageConverter NestedMessage = new();
+    private static readonly ConcurrentDictionary<Type, JsonConverter> NestedMessages = new();
 
     public static JsonSerializerOptions For(ExtendedActorSystem system)
     {
@@ -26,11 +27,12 @@ internal static class WireJson
         options.Converters.Add(new StringValueConverter<RunId>(ParseRunId, v => v.Value));
         options.Converters.Add(new ActorRefConverter(system));
         options.Converters.Add(new DepthLevelConverter());
+        options.Converters.Add(new AddressConverter());
         return options;
     }
 
     /// <summary>Sends what a message holds, not what it computes (IsValid, TotalErrors, ... follow from the rest); a
-    /// property typed <see cref="object"/> holds a wrapped message and says which.</summary>
+    /// property typed <see cref="object"/>, an interface or an abstract record holds a wrapped message and says which.</summary>
     private static void StoredStateOnly(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object) return;
@@ -38,9 +40,18 @@ internal static class WireJson
         {
             var property = type.Properties[i];
             if (property.Set is null && property.AssociatedParameter is null) type.Properties.RemoveAt(i);
-            else if (property.PropertyType == typeof(object)) property.CustomConverter = NestedMessage;
+            else if (HoldsAnyMessage(property.PropertyType)) property.CustomConverter = NestedMessageFor(property.PropertyType);
         }
     }
+
+    /// <summary>Collections are interfaces too, and identifiers and actor references have converters of their own.</summary>
+    private static bool HoldsAnyMessage(Type type) =>
+        type == typeof(object) ||
+        ((type.IsInterface || type.IsAbstract) && !type.IsValueType && !typeof(System.Collections.IEnumerable).IsAssignableFrom(type) &&
+         !typeof(IActorRef).IsAssignableFrom(type));
+
+    private static JsonConverter NestedMessageFor(Type type) => NestedMessages.GetOrAdd(type,
+        t => (JsonConverter)Activator.CreateInstance(typeof(NestedMessageConverter<>).MakeGenericType(t))!);
 
     private static RunId ParseRunId(string text) =>
         RunId.TryParse(text, out var id) ? id : throw new JsonException($"'{text}' is not a run id");

@@ -1,9 +1,11 @@
 using System.Collections.Frozen;
+using ContinuousOperation.Actors.Cluster;
 using ContinuousOperation.Actors.Consistency;
 using ContinuousOperation.Actors.Exchange;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Run;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Trading;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Faults;
@@ -47,9 +49,11 @@ public static class WireRegistry
         new(typeof(MarketDataHeartbeat), "md-heartbeat"),
         new(typeof(MarketDataDisconnected), "md-disconnected"),
 
-        // run lifecycle of books and traders
-        new(typeof(CloseBooks), "close-books"),
-        new(typeof(BooksClosed), "books-closed"),
+        // routing by symbol, and the run lifecycle of books and traders
+        new(typeof(ForSymbol), "for-symbol"),
+        new(typeof(EnsureStarted), "ensure-started"),
+        new(typeof(CloseBook), "close-book"),
+        new(typeof(BookClosedAck), "book-closed"),
         new(typeof(StopTrading), "stop-trading"),
         new(typeof(TraderDrained), "trader-drained"),
         new(typeof(AllTradersDrained), "traders-drained"),
@@ -64,6 +68,7 @@ public static class WireRegistry
         new(typeof(MetricsTally), "tally"),
 
         // fault control, and the recovery signals that end faults
+        new(typeof(StartFaults), "start-faults"),
         new(typeof(InjectCrash), "inject-crash"),
         new(typeof(InjectMarketDataFault), "inject-md-fault"),
         new(typeof(InjectAccountChannelFault), "inject-account-fault"),
@@ -81,6 +86,7 @@ public static class WireRegistry
         new(typeof(StreamRestored), "stream-restored"),
         new(typeof(DuplicateIgnored), "duplicate-ignored"),
         new(typeof(FaultEffectEnded), "fault-effect-ended"),
+        new(typeof(RelayedSignal), "relayed-signal"),
 
         // run and consistency
         new(typeof(WaitForRunOutcome), "wait-outcome"),

@@ -105,8 +105,8 @@ internal static class RunVerb
             settings = settings with { Snapshots = SnapshotConfig.Read(host.System.Settings.Config) };
             var record = await start.Record(settings);
             var progress = ProgressFile.For(folder, start.History.NextSegment);
-            var run = host.System.ActorOf(
-                RunCoordinator.Props(settings, DatabaseOutages.For(database), start.History, progress), "run");
+            var run = LocalRunTree.Start(host.System, settings, DatabaseOutages.For(database), AkkaComposition.ReadJournalPluginId,
+                start.History, progress);
             signals.RunStarted(run);
             started = true;
 
@@ -155,7 +155,7 @@ internal static class RunVerb
             {
                 History = start.History,
                 EarlierSamples = start.EarlierSamples,
-                FaultsPassed = RunCoordinator.FaultInjectionFor(start.Settings, start.History).Passed,
+                FaultsPassed = RunTopology.FaultInjection(start.Settings, start.History).Passed,
                 SimulatedClock = completed.SimulatedClock,
             });
         var exitCode = ExitCodeOf(report);

@@ -11,7 +11,7 @@ public class OrderBookActorTests : SqliteTestKit
 {
     private readonly IActorRef exchange;
 
-    public OrderBookActorTests() => exchange = Sys.ActorOf(ExchangeActor.Props(Settings(), CreateTestProbe().Ref), "exchange");
+    public OrderBookActorTests() => exchange = Sys.ActorOf(Seam(Settings(), CreateTestProbe().Ref), "exchange");
 
     private MarketDataUpdate FirstUpdate()
     {

@@ -33,8 +33,8 @@ public abstract class FaultRecoveryTestKit : SqliteTestKit
                 _ => TimeSpan.Zero,
             },
             Count: 2, RecoveryDeadline: TimeSpan.FromSeconds(30));
-        var injector = Sys.ActorOf(FaultInjectorActor.Props(new FaultInjectorSettings("test", [fault], Speed: 5, [Btc.Symbol]),
-            venue.Exchange, venue.Traders, venue.Metrics.Ref, new SqliteWriteLock(Journal.ConnectionString)));
+        var injector = venue.InjectFaults(new FaultInjectorSettings("test", [fault], Speed: 5, [Btc.Symbol]),
+            new SqliteWriteLock(Journal.ConnectionString));
 
         await AwaitAssertAsync(async () =>
         {

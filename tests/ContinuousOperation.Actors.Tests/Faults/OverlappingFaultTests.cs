@@ -83,8 +83,8 @@ public class OverlappingFaultTests : SqliteTestKit
     private IActorRef Inject(params ScheduledFault[] faults)
     {
         scheduled = faults.Length;
-        return Sys.ActorOf(FaultInjectorActor.Props(new FaultInjectorSettings("test", faults, Speed: 1, [Btc.Symbol]),
-            venue.Exchange, venue.Traders, venue.Metrics.Ref, new SqliteWriteLock(Journal.ConnectionString)));
+        return venue.InjectFaults(new FaultInjectorSettings("test", faults, Speed: 1, [Btc.Symbol]),
+            new SqliteWriteLock(Journal.ConnectionString));
     }
 
     private async Task<FaultReport> AwaitReport(IActorRef injector, Func<FaultReport, bool> done)

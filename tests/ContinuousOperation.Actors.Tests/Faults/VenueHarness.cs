@@ -2,6 +2,10 @@ using Akka.Actor;
 using Akka.TestKit;
 using ContinuousOperation.Actors.Consistency;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Faults;
+using ContinuousOperation.Actors.Run;
+using ContinuousOperation.Actors.Tests.Exchange;
+using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Tests.Support;
 using ContinuousOperation.Actors.Tests.Trading;
 using ContinuousOperation.Actors.Trading;
@@ -59,9 +63,21 @@ internal sealed class VenueHarness(TestKitBase kit)
         {
             Run = TestRun.Id,
         };
-        Exchange = kit.Sys.ActorOf(ExchangeActor.Props(exchange, Metrics.Ref), "exchange");
-        Traders = kit.Sys.ActorOf(TradersActor.Props([trader ?? TraderSettings()], _ => strategy, restart, Exchange, Metrics.Ref),
-            "traders");
+        var traderSettings = trader ?? TraderSettings();
+        Exchange = kit.Sys.ActorOf(ExchangeFixture.Seam(exchange, Metrics.Ref), "exchange");
+        Traders = kit.Sys.ActorOf(SymbolRouter.Props([Btc.Symbol],
+            _ => RunTopology.TraderEntity(traderSettings, strategy, restart, Exchange, Metrics.Ref), "trader"), "traders");
+        // Entities start when a message comes for them, as the coordinator's keep-alive makes them.
+        Exchange.Tell(new EnsureStarted(Btc.Symbol));
+        Traders.Tell(new EnsureStarted(Btc.Symbol));
+    }
+
+    /// <summary>A fault injector on this venue, its clock started.</summary>
+    public IActorRef InjectFaults(FaultInjectorSettings settings, IDatabaseOutage outage)
+    {
+        var injector = kit.Sys.ActorOf(FaultInjectorActor.Props(settings, Exchange, Traders, Metrics.Ref, outage));
+        injector.Tell(StartFaults.Instance);
+        return injector;
     }
 
     public ActorSelection TraderActor => kit.Sys.ActorSelection(Traders.Path / $"trader-{Btc.Symbol}" / "trader");
@@ -116,14 +132,15 @@ internal sealed class VenueHarness(TestKitBase kit)
     {
         try
         {
-            await Traders.Ask<AllTradersDrained>(StopTrading.Instance, TimeSpan.FromSeconds(10));
+            await kit.Sys.ActorOf(TradersDrain.Props(Traders, [Btc.Symbol]))
+                .Ask<AllTradersDrained>(StopTrading.Instance, TimeSpan.FromSeconds(10));
         }
         catch (AskTimeoutException)
         {
             // Reconciliation says what is wrong.
         }
 
-        await Exchange.Ask<BooksClosed>(CloseBooks.Instance, TimeSpan.FromSeconds(10));
+        await Exchange.Ask<BookClosedAck>(new CloseBook(Btc.Symbol), TimeSpan.FromSeconds(10));
         var consistency = kit.Sys.ActorOf(ConsistencyActor.Props(TempSqliteJournal.ReadJournalPluginId));
         return await consistency.Ask<ConsistencyReport>(TestRun.Reconcile(Btc.Symbol), TimeSpan.FromSeconds(30));
     }

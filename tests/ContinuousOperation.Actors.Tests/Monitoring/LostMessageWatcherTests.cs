@@ -60,7 +60,7 @@ public class LostMessageWatcherTests : TestKit
         var metrics = StartWatcher();
         var deaf = Sys.ActorOf(Props.Create(() => new HandlesNothing()));
 
-        deaf.Tell(CloseBooks.Instance);
+        deaf.Tell(new CloseBook(Btc));
 
         Assert.Contains("not handled", metrics.ExpectMsg<ReportError>().Message);
     }

@@ -35,8 +35,8 @@ public class ResumedRunTests : SqliteTestKit
         var progress = new RecordingProgress();
         // An hour's run of which all but three seconds ran before the kill: without the history it would trade an hour.
         var history = KilledAfter(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(3), TimeSpan.Zero);
-        var run = Sys.ActorOf(RunCoordinator.Props(Settings(TimeSpan.FromHours(1)) with { Faults = FaultProfile.None },
-            new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId, history, progress), "run");
+        var run = LocalRunTree.Start(Sys, Settings(TimeSpan.FromHours(1)) with { Faults = FaultProfile.None },
+            new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId, history, progress);
 
         var completed = Assert.IsType<RunCompleted>(await run.Ask<RunOutcome>(WaitForRunOutcome.Instance, TimeSpan.FromSeconds(90)));
 
@@ -53,7 +53,7 @@ public class ResumedRunTests : SqliteTestKit
         var settings = Settings(TimeSpan.FromHours(1));
         var faultClock = TimeSpan.FromMinutes(30);
 
-        var (injection, passed) = RunCoordinator.FaultInjectionFor(settings, KilledAfter(TimeSpan.FromMinutes(31), faultClock));
+        var (injection, passed) = RunTopology.FaultInjection(settings, KilledAfter(TimeSpan.FromMinutes(31), faultClock));
 
         var resumePoint = faultClock * settings.Speed;
         Assert.Equal(resumePoint, injection.ResumedAt);
@@ -62,7 +62,7 @@ public class ResumedRunTests : SqliteTestKit
         Assert.All(injection.Schedule, f => Assert.True(f.At >= resumePoint));
         var next = injection.Schedule[0];
         Assert.Equal((next.At - resumePoint) / settings.Speed, injection.WallTimeOf(next));
-        var whole = RunCoordinator.FaultInjectionFor(settings, RunHistory.None).Injection.Schedule;
+        var whole = RunTopology.FaultInjection(settings, RunHistory.None).Injection.Schedule;
         Assert.Equal(whole, passed.Concat(injection.Schedule));
     }
 

@@ -21,7 +21,11 @@ public class RunCoordinatorTests : SqliteTestKit
     };
 
     private IActorRef StartRun(TimeSpan duration) =>
-        Sys.ActorOf(RunCoordinator.Props(Settings(duration), new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");
+        StartRun(Settings(duration));
+
+    private IActorRef StartRun(RunSettings settings) =>
+        LocalRunTree.Start(Sys, settings, new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId,
+            RunHistory.None, progress: null);
 
     [Fact]
     public async Task A_run_trades_until_its_deadline_then_drains_reconciles_and_reports()
@@ -78,8 +82,7 @@ public class RunCoordinatorTests : SqliteTestKit
         var initialisation = CreateTestProbe();
         Sys.EventStream.Subscribe(initialisation.Ref, typeof(Error));
         var writes = await new SqliteWriteLock(Journal.ConnectionString).BeginAsync(CancellationToken.None);
-        var run = Sys.ActorOf(RunCoordinator.Props(Settings(TimeSpan.FromSeconds(4)) with { Faults = crashes },
-            new SqliteWriteLock(Journal.ConnectionString), TempSqliteJournal.ReadJournalPluginId), "run");
+        var run = StartRun(Settings(TimeSpan.FromSeconds(4)) with { Faults = crashes });
         initialisation.FishForMessage<Error>(e => e.LogSource.Contains("snapshot-store"), TimeSpan.FromSeconds(30));
         await writes.DisposeAsync();
 

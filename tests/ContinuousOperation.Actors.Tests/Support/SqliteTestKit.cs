@@ -12,7 +12,13 @@ public abstract class SqliteTestKit : TestKit
     protected SqliteTestKit() : this(TempSqliteJournal.Create()) => AwaitJournalTables();
 
     protected SqliteTestKit(TempSqliteJournal journal)
-        : base(ConfigurationFactory.ParseString("akka.test.single-expect-default = 10s").WithFallback(journal.Config)) =>
+        : this(journal, Config.Empty)
+    {
+    }
+
+    /// <param name="extra">Configuration that takes precedence over the journal's (a cluster provider, say).</param>
+    protected SqliteTestKit(TempSqliteJournal journal, Config extra)
+        : base(extra.WithFallback(ConfigurationFactory.ParseString("akka.test.single-expect-default = 10s")).WithFallback(journal.Config)) =>
         Journal = journal;
 
     protected TempSqliteJournal Journal { get; }

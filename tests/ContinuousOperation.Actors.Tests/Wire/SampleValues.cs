@@ -30,6 +30,7 @@ internal sealed class SampleValues(IActorRef actorRef)
         if (type == typeof(DateTimeOffset)) return new DateTimeOffset(2026, 11, 28, 1, 2, 3, TimeSpan.FromHours(2)).AddTicks(1_234_567 + n);
         if (type == typeof(RunId)) return RunId.TryParse($"20261128T010203Z-{n}-abcd", out var id) ? id : throw new InvalidOperationException();
         if (typeof(IActorRef).IsAssignableFrom(type)) return actorRef;
+        if (type == typeof(Address)) return new Address("akka.tcp", $"system-{n}", "127.0.0.1", 2550 + n);
         if (type.IsEnum) return LastValue(type);
         if (type == typeof(object)) return Of(typeof(ContinuousOperation.Actors.Exchange.PlaceOrder));
         if (type.IsArray) return List(type.GetElementType()!, type);

@@ -22,7 +22,7 @@ internal static class StructuralEquality
                 return actual is decimal a && decimal.GetBits(d).SequenceEqual(decimal.GetBits(a)) ? null : Differs(path, expected, actual);
             case DateTimeOffset t:
                 return actual is DateTimeOffset u && t.EqualsExact(u) ? null : Differs(path, expected, actual);
-            case string or IActorRef or Enum or TimeSpan or bool or int or long or double:
+            case string or IActorRef or Address or Enum or TimeSpan or bool or int or long or double:
                 return expected.Equals(actual) ? null : Differs(path, expected, actual);
             case IDictionary dictionary:
                 return Dictionaries(dictionary, (IDictionary)actual, path);
