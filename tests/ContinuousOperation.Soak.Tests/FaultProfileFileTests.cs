@@ -32,6 +32,24 @@ public sealed class FaultProfileFileTests : IDisposable
     }
 
     [Fact]
+    public void Node_faults_are_read_with_their_duration()
+    {
+        var path = Write("cluster.hocon", """
+            faults {
+              node-kill      { rate-per-hour = 1, recovery-deadline = 60s, duration = 5s }
+              node-partition { rate-per-hour = 1, recovery-deadline = 60s, duration = 40s }
+              node-leave     { rate-per-hour = 1, recovery-deadline = 45s, duration = 0.5s }
+            }
+            """);
+
+        var profile = FaultProfileFile.Load(path);
+
+        Assert.Equal(new FaultRule(1, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5)), profile.Rules[FaultKind.NodeKill]);
+        Assert.Equal(new FaultRule(1, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(40)), profile.Rules[FaultKind.NodePartition]);
+        Assert.Equal(new FaultRule(1, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(0.5)), profile.Rules[FaultKind.NodeLeave]);
+    }
+
+    [Fact]
     public void An_empty_faults_section_injects_nothing()
     {
         Assert.True(FaultProfileFile.Load(Write("quiet.hocon", "faults {}")).IsEmpty);
@@ -50,6 +68,7 @@ public sealed class FaultProfileFileTests : IDisposable
     [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = { s = 1 } } }", "faults.trader-crash.recovery-deadline must be a single value")]
     [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = 30s, duration = 5s } }", "faults.trader-crash.duration does not apply to trader-crash; expected rate-per-hour, recovery-deadline")]
     [InlineData("faults { database-outage { rate-per-hour = 1, recovery-deadline = 30s } }", "faults.database-outage.duration is missing")]
+    [InlineData("faults { node-kill { rate-per-hour = 1, recovery-deadline = 30s } }", "faults.node-kill.duration is missing")]
     [InlineData("faults { request-error { rate-per-hour = 1, recovery-deadline = 30s, count = 0 } }", "faults.request-error.count must be a whole number of requests, 1 or more (got '0')")]
     [InlineData("faults { request-error { rate-per-hour = 1, recovery-deadline = 30s, count = 2.5 } }", "faults.request-error.count must be a whole number")]
     [InlineData("faults { stream-silence { rate-per-hour = 1, recovery-deadline = 30s, duration = 8s, count = 2 } }", "faults.stream-silence.count does not apply to stream-silence; expected rate-per-hour, recovery-deadline, duration")]

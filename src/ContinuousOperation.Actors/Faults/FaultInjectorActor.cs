@@ -23,18 +23,21 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     private readonly IActorRef traders;
     private readonly IActorRef metrics;
     private readonly IDatabaseOutage outage;
+    private readonly INodeFaults? nodes;
     private readonly FaultLedger ledger;
     private readonly ILoggingAdapter log = Context.GetLogger();
     private readonly List<IActorRef> awaitingSettled = [];
 
     public FaultInjectorActor(
-        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage)
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage,
+        INodeFaults? nodes)
     {
         this.settings = settings;
         this.exchange = exchange;
         this.traders = traders;
         this.metrics = metrics;
         this.outage = outage;
+        this.nodes = nodes;
         ledger = new FaultLedger(settings.Symbols);
 
         Receive<StartFaults>(_ => StartClock());
@@ -42,7 +45,8 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         Receive<FaultApplied>(applied => InEffect(applied.FaultId, applied.At));
         Receive<RecoverySignal>(Observe);
         Receive<CheckDeadlines>(_ => Settle(ledger.TakeMissed(DateTimeOffset.UtcNow), "not recovered within its deadline"));
-        Receive<OutageFailed>(failed =>
+        Receive<NodeStruck>(struck => NodeDown(struck.Fault, struck.Strike));
+        Receive<InjectionFailed>(failed =>
             ReportError(failed.Fault.Id, failed.Fault.Kind, failed.Fault.Target, $"could not be injected: {failed.Reason}"));
         Receive<AwaitFaultsSettled>(_ =>
         {
@@ -60,9 +64,11 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         });
     }
 
+    /// <param name="nodes">How node faults strike (a cluster run's launcher); null where none are planned.</param>
     public static Props Props(
-        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage) =>
-        Akka.Actor.Props.Create(() => new FaultInjectorActor(settings, exchange, traders, metrics, outage));
+        FaultInjectorSettings settings, IActorRef exchange, IActorRef traders, IActorRef metrics, IDatabaseOutage outage,
+        INodeFaults? nodes = null) =>
+        Akka.Actor.Props.Create(() => new FaultInjectorActor(settings, exchange, traders, metrics, outage, nodes));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -81,6 +87,12 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
     private void Inject(ScheduledFault fault)
     {
         log.Info("Injecting fault #{FaultId} {Kind} on {Target}", fault.Id, fault.Kind.Name(), fault.Target);
+        if (fault.Kind.IsNodeFault())
+        {
+            StrikeNode(fault);
+            return;
+        }
+
         ledger.Injected(fault, DateTimeOffset.UtcNow);
         if (fault.Kind == FaultKind.DatabaseOutage) HoldOutage(fault);
         else Arm(fault);
@@ -122,6 +134,30 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
         AnswerIfSettled();
     }
 
+    /// <summary>A node fault is accounted from the moment it struck, by the entities its node hosted then.</summary>
+    private void StrikeNode(ScheduledFault fault)
+    {
+        if (nodes is null)
+        {
+            ReportError(fault.Id, fault.Kind, fault.Target, "could not be injected: this run has no nodes to strike");
+            return;
+        }
+
+        nodes.StrikeAsync(fault, CancellationToken.None).PipeTo(Self,
+            success: strike => new NodeStruck(fault, strike),
+            failure: ex => new InjectionFailed(fault, ex.GetBaseException().Message));
+    }
+
+    private void NodeDown(ScheduledFault fault, NodeStrike strike)
+    {
+        log.Info("Fault #{FaultId} {Kind} struck {Target}, which hosted {Entities} entities", fault.Id, fault.Kind.Name(),
+            fault.Target, strike.Hosted.Count);
+        var record = ledger.NodeFaultInjected(fault, strike.At, strike.Hosted);
+        metrics.Tell(new FaultInEffect(fault.Id, fault.Kind, fault.Symbol));
+        if (record.Outcome == FaultOutcome.Recovered) Recovered(record);
+        AnswerIfSettled();
+    }
+
     /// <summary>The outage runs on its own: it tells when writes start failing and publishes when they work again.</summary>
     private void HoldOutage(ScheduledFault fault)
     {
@@ -141,7 +177,7 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
             }
             catch (Exception ex)
             {
-                self.Tell(new OutageFailed(fault, ex.GetBaseException().Message));
+                self.Tell(new InjectionFailed(fault, ex.GetBaseException().Message));
             }
         });
     }
@@ -195,7 +231,10 @@ public sealed class FaultInjectorActor : ReceiveActor, IWithTimers
 
     private sealed record Fire(ScheduledFault Fault);
 
-    private sealed record OutageFailed(ScheduledFault Fault, string Reason);
+    /// <summary>A database outage or a node fault that could not be made to happen.</summary>
+    private sealed record InjectionFailed(ScheduledFault Fault, string Reason);
+
+    private sealed record NodeStruck(ScheduledFault Fault, NodeStrike Strike);
 
     private sealed record CheckDeadlines
     {

@@ -53,6 +53,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Receive<SampleTick>(_ => TakeSample());
         Receive<ProgressTick>(_ => LogProgress());
         Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(run.Counters, run.ErrorSummaries())));
+        Receive<GetMetricsSoFar>(_ => Sender.Tell(run.Snapshot()));
         Receive<GetMetricsSnapshot>(_ =>
         {
             RecordFinal(faultWindows.SettleAll());

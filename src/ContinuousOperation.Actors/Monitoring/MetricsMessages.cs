@@ -22,6 +22,12 @@ public sealed record GetMetricsSnapshot
     public static readonly GetMetricsSnapshot Instance = new();
 }
 
+/// <summary>Asks for a <see cref="MetricsSnapshot"/> as things stand, with no effect on the run (no sample taken, no
+/// fault window settled): what a cluster run's control member collects from every node every few seconds.</summary>
+public sealed record GetMetricsSoFar
+{
+    public static readonly GetMetricsSoFar Instance = new();
+}
 
 /// <summary>Asks for the counters and errors so far, without a sample or any other effect (<see cref="MetricsTally"/>):
 /// what a run's durable checkpoint records every few seconds.</summary>

@@ -50,13 +50,15 @@ public static class RunTopology
 
     /// <summary>The schedule is drawn over the run's simulated length, so the same seed puts faults at the same
     /// simulated times whatever the speed. A resumed run fires only the faults at or after the point its earlier
-    /// segments' fault clocks reached, at their planned offsets.</summary>
+    /// segments' fault clocks reached, at their planned offsets. Node faults are planned only in a cluster
+    /// <paramref name="scope"/>; a single-node run (the default) plans the exchange-wide crash instead.</summary>
     public static (FaultInjectorSettings Injection, IReadOnlyList<ScheduledFault> Passed) FaultInjection(
-        RunSettings settings, RunHistory history)
+        RunSettings settings, RunHistory history, FaultScope? scope = null)
     {
         var resumedAt = history.FaultClock * settings.Speed;
         var (due, passed) = FaultSchedule.SplitAt(
-            FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray()),
+            FaultSchedule.Plan(settings.Faults, settings.Seed, settings.Duration * settings.Speed, settings.Symbols.ToArray(),
+                scope ?? FaultScope.SingleNode),
             resumedAt);
         return (new FaultInjectorSettings(settings.Faults.Name, due, settings.Speed, settings.Symbols.ToArray()) { ResumedAt = resumedAt },
             passed);

@@ -7,6 +7,7 @@ using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Trading;
+using ContinuousOperation.Domain.Cluster;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
@@ -66,6 +67,8 @@ public static class WireRegistry
         new(typeof(MetricsSnapshot), "metrics"),
         new(typeof(GetMetricsTally), "get-tally"),
         new(typeof(MetricsTally), "tally"),
+        new(typeof(GetMetricsSoFar), "get-metrics-so-far"),
+        new(typeof(ClusterMetricsMerged), "cluster-metrics-merged"),
 
         // fault control, and the recovery signals that end faults
         new(typeof(StartFaults), "start-faults"),
@@ -87,6 +90,12 @@ public static class WireRegistry
         new(typeof(DuplicateIgnored), "duplicate-ignored"),
         new(typeof(FaultEffectEnded), "fault-effect-ended"),
         new(typeof(RelayedSignal), "relayed-signal"),
+
+        // the cluster's observer
+        new(typeof(GetHosted), "get-hosted"),
+        new(typeof(Hosted), "hosted"),
+        new(typeof(GetClusterHistory), "get-cluster-history"),
+        new(typeof(ClusterHistory), "cluster-history"),
 
         // run and consistency
         new(typeof(WaitForRunOutcome), "wait-outcome"),

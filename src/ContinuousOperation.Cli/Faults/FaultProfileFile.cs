@@ -13,6 +13,7 @@ namespace ContinuousOperation.Cli.Faults;
 ///   trader-crash    { rate-per-hour = 10, recovery-deadline = 30s }
 ///   database-outage { rate-per-hour = 2,  recovery-deadline = 60s, duration = 8s }
 ///   request-timeout { rate-per-hour = 6,  recovery-deadline = 20s, count = 3 }
+///   node-kill       { rate-per-hour = 1,  recovery-deadline = 60s, duration = 5s }   # cluster runs only
 /// }
 /// </code>
 /// Every mistake is a <see cref="UsageException"/> naming the file and the key, found before the run starts.
@@ -25,8 +26,10 @@ internal static class FaultProfileFile
     private const string DurationKey = "duration";
     private const string CountKey = "count";
 
-    /// <summary>Faults that last a while, so they need a <c>duration</c>; the others strike once.</summary>
-    private static readonly HashSet<FaultKind> Lasting = [FaultKind.StreamSilence, FaultKind.DatabaseOutage];
+    /// <summary>Faults that last a while, so they need a <c>duration</c>; the others strike once. A killed node, or
+    /// one that left, is started again after its duration; a partitioned node is cut off for its duration.</summary>
+    private static readonly HashSet<FaultKind> Lasting =
+        [FaultKind.StreamSilence, FaultKind.DatabaseOutage, FaultKind.NodeKill, FaultKind.NodePartition, FaultKind.NodeLeave];
 
     /// <summary>Faults that hit a number of consecutive requests (<c>count</c>, 1 unless given).</summary>
     private static readonly HashSet<FaultKind> Counted = [FaultKind.RequestTimeout, FaultKind.RequestError];

@@ -28,7 +28,28 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
     /// <summary>Faults in effect or recovering: the run should not drain while there are some (within their deadlines).</summary>
     public bool HasPending => entries.Any(e => e.Outcome == FaultOutcome.Pending);
 
-    public void Injected(ScheduledFault fault, DateTimeOffset at) => entries.Add(new Entry(fault, at));
+    public void Injected(ScheduledFault fault, DateTimeOffset at)
+    {
+        if (fault.Kind.IsNodeFault())
+            throw new ArgumentException($"{fault.Kind.Name()} needs the entities its node hosted: use {nameof(NodeFaultInjected)}", nameof(fault));
+        entries.Add(new Entry(fault, at));
+    }
+
+    /// <summary>A node fault struck the node hosting <paramref name="hosted"/>: it takes effect at once (the process is
+    /// killed, paused or told to leave). It is recovered when every one of those entities has announced
+    /// <see cref="EntityRecovered"/> since, wherever it now runs; its deadline runs from the end of its duration (the
+    /// node started again, or resumed). A node that hosted nothing is recovered as soon as it is hit.</summary>
+    public FaultRecord NodeFaultInjected(ScheduledFault fault, DateTimeOffset at, IReadOnlyCollection<HostedEntity> hosted)
+    {
+        if (!fault.Kind.IsNodeFault()) throw new ArgumentException($"{fault.Kind.Name()} is not a node fault", nameof(fault));
+        var entry = new Entry(fault, at) { AppliedAt = at, EffectEndsAt = at + fault.Duration };
+        entry.EntitiesToRecover.UnionWith(hosted);
+        if (entry.EntitiesToRecover.Count == 0) entry.RecoveredAt = at;
+        entries.Add(entry);
+        foreach (var early in recent.Where(s => s.At >= at).OrderBy(s => s.At))
+            if (Observe(entry, early)) break;
+        return entry.Record;
+    }
 
     /// <summary>The fault took effect: an actor was crashed, a message was really dropped, the lock was taken.
     /// Returns its record (recovered already if signals that came first prove it), or null when it was already known
@@ -129,6 +150,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         if (signal is FaultEffectEnded ended && ended.FaultId == entry.Fault.Id)
             entry.EffectEndsAt = entry.EffectEndsAt < ended.At ? entry.EffectEndsAt : ended.At;
         if (entry.Fault.Kind == FaultKind.DatabaseOutage) return ObserveOutage(entry, signal);
+        if (entry.Fault.Kind.IsNodeFault()) return ObserveNodeFault(entry, signal);
         if (!(signal.At >= entry.EffectEndsAt && Ends(entry, signal))) return false;
         entry.RecoveredAt = signal.At;
         return true;
@@ -150,6 +172,19 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
 
         if (entry.EffectEndsAt is not { } end || entry.Stopped.Count > 0) return false;
         entry.RecoveredAt = signal.At > end ? signal.At : end;
+        return true;
+    }
+
+    /// <summary>A node fault is over when the last entity its node hosted is running again. Unlike the other faults it
+    /// need not wait for the end of its effect: shards move to the surviving nodes while the node is still down.</summary>
+    private static bool ObserveNodeFault(Entry entry, RecoverySignal signal)
+    {
+        // Only an incarnation started since the fault proves it: one started before may be the node's own, paused
+        // and resumed, which the resolver is about to down.
+        if (signal is not EntityRecovered recovered || (recovered.StartedAt ?? recovered.At) < entry.AppliedAt
+            || !entry.EntitiesToRecover.Remove(new HostedEntity(recovered.Entity, recovered.Symbol))
+            || entry.EntitiesToRecover.Count > 0) return false;
+        entry.RecoveredAt = signal.At;
         return true;
     }
 
@@ -186,6 +221,7 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
         public bool Missed { get; set; }
         public HashSet<Symbol> BooksToRecover { get; } = [];
         public HashSet<(EntityKind, Symbol)> Stopped { get; } = [];
+        public HashSet<HostedEntity> EntitiesToRecover { get; } = [];
 
         /// <summary>In effect and not yet recovered: signals can still end it (a missed fault records its late recovery).</summary>
         public bool IsOpen => AppliedAt is not null && RecoveredAt is null;

@@ -12,10 +12,11 @@ public sealed record FaultProfile(string Name, IReadOnlyDictionary<FaultKind, Fa
     public static readonly FaultProfile None = new("none", new Dictionary<FaultKind, FaultRule>());
 
     /// <summary>A few faults of each kind per day-hour: what a healthy production week might throw at the system.</summary>
-    public static readonly FaultProfile Light = Uniform("light", ratePerHour: 2, outage: TimeSpan.FromSeconds(2));
+    public static readonly FaultProfile Light = Uniform("light", ratePerHour: 2, nodeRatePerHour: 0.5, outage: TimeSpan.FromSeconds(2));
 
-    /// <summary>One fault of each kind per simulated minute: a stress test of every recovery path.</summary>
-    public static readonly FaultProfile Heavy = Uniform("heavy", ratePerHour: 60, outage: TimeSpan.FromSeconds(3));
+    /// <summary>One fault of each kind per simulated minute: a stress test of every recovery path. Node faults (in a
+    /// cluster) come a few per hour: each takes a node away for the best part of a minute of wall time.</summary>
+    public static readonly FaultProfile Heavy = Uniform("heavy", ratePerHour: 60, nodeRatePerHour: 4, outage: TimeSpan.FromSeconds(3));
 
     public bool IsEmpty => Rules.Values.All(r => r.RatePerHour <= 0);
 
@@ -27,7 +28,11 @@ public sealed record FaultProfile(string Name, IReadOnlyDictionary<FaultKind, Fa
         _ => null,
     };
 
-    private static FaultProfile Uniform(string name, double ratePerHour, TimeSpan outage) => new(name,
+    /// <summary>Node fault deadlines run from the end of the fault's duration: the node is back (killed or left) or
+    /// resumed (partitioned). By then a killed or partitioned node has been downed (failure detection, then the split
+    /// brain resolver's <c>stable-after</c>) and its shards have moved; what remains is for the entities to replay their
+    /// journals on the surviving nodes. A partition lasts long enough for the resolver to down the node.</summary>
+    private static FaultProfile Uniform(string name, double ratePerHour, double nodeRatePerHour, TimeSpan outage) => new(name,
         FaultKinds.All.ToDictionary(kind => kind, kind => kind switch
         {
             FaultKind.DatabaseOutage => new FaultRule(ratePerHour, RecoveryDeadline: TimeSpan.FromSeconds(45), outage),
@@ -36,6 +41,12 @@ public sealed record FaultProfile(string Name, IReadOnlyDictionary<FaultKind, Fa
             FaultKind.RequestTimeout or FaultKind.RequestError => new FaultRule(ratePerHour,
                 RecoveryDeadline: TimeSpan.FromSeconds(20), Count: 3),
             FaultKind.ExchangeCrash => new FaultRule(ratePerHour, RecoveryDeadline: TimeSpan.FromSeconds(45)),
+            FaultKind.NodeKill => new FaultRule(nodeRatePerHour, RecoveryDeadline: TimeSpan.FromSeconds(60),
+                Duration: TimeSpan.FromSeconds(5)),
+            FaultKind.NodePartition => new FaultRule(nodeRatePerHour, RecoveryDeadline: TimeSpan.FromSeconds(60),
+                Duration: TimeSpan.FromSeconds(40)),
+            FaultKind.NodeLeave => new FaultRule(nodeRatePerHour, RecoveryDeadline: TimeSpan.FromSeconds(45),
+                Duration: TimeSpan.FromSeconds(5)),
             _ => new FaultRule(ratePerHour, RecoveryDeadline: TimeSpan.FromSeconds(30)),
         }));
 }

@@ -5,7 +5,7 @@ namespace ContinuousOperation.Domain.Faults;
 
 /// <summary>
 /// Decides whether an error is explained by an injected fault: it must come from the fault's scope (its symbol's
-/// trader, book or stream — or anywhere, for an exchange crash or a database outage) while the fault is in effect,
+/// trader, book or stream — or anywhere, for an exchange crash, a database outage or a node fault) while the fault is in effect,
 /// recovering, or within <c>grace</c> after it settled (a request that timed out during the fault is reported when its
 /// timeout fires, a little later).
 /// <para>

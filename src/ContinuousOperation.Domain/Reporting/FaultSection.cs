@@ -10,9 +10,7 @@ public sealed record FaultSection(string Profile, IReadOnlyList<FaultKindTotals>
         report.Profile,
         report.Totals.Select(t => new FaultKindTotals(t.Kind.Name(), t.Injected, t.Recovered, t.NotRecovered, t.NotApplied,
             t.MedianTimeToRecover?.TotalSeconds, t.MaxTimeToRecover?.TotalSeconds)).ToArray(),
-        report.Timeline.Select(f => new FaultTimelineEntry(f.Id, f.Kind.Name(), f.Target, f.SimulatedAt.TotalSeconds,
-            f.InjectedAt, f.AppliedAt, f.RecoveredAt, f.TimeToRecover?.TotalSeconds, f.RecoveryDeadline.TotalSeconds,
-            f.Outcome)).ToArray());
+        report.Timeline.Select(FaultTimelineEntry.From).ToArray());
 
     public int Injected => Totals.Sum(t => t.Injected);
 
@@ -25,4 +23,8 @@ public sealed record FaultKindTotals(
 
 public sealed record FaultTimelineEntry(
     int Id, string Kind, string Target, double SimulatedAtSeconds, DateTimeOffset InjectedAt, DateTimeOffset? AppliedAt,
-    DateTimeOffset? RecoveredAt, double? SecondsToRecover, double DeadlineSeconds, FaultOutcome Outcome);
+    DateTimeOffset? RecoveredAt, double? SecondsToRecover, double DeadlineSeconds, FaultOutcome Outcome)
+{
+    public static FaultTimelineEntry From(FaultRecord f) => new(f.Id, f.Kind.Name(), f.Target, f.SimulatedAt.TotalSeconds,
+        f.InjectedAt, f.AppliedAt, f.RecoveredAt, f.TimeToRecover?.TotalSeconds, f.RecoveryDeadline.TotalSeconds, f.Outcome);
+}

@@ -28,6 +28,7 @@ public static class HtmlReport
         Charts(html, charts);
         Consistency(html, report.Consistency);
         if (report.Faults is { } faults) Faults(html, faults);
+        if (report.Cluster is { } cluster) Cluster(html, cluster);
         if (report.Segments is { } segments) Segments(html, segments);
         Errors(html, report.ErrorAnalysis);
         Configuration(html, report.Configuration);
@@ -122,9 +123,15 @@ public static class HtmlReport
                 .Append($"<td class=\"number\">{Seconds(t.MedianSecondsToRecover)}</td><td class=\"number\">{Seconds(t.MaxSecondsToRecover)}</td></tr>\n");
         }
 
-        html.Append("</table>\n<h3>Timeline</h3>\n<table>\n<tr><th>#</th><th>simulated time</th><th>kind</th><th>target</th>")
+        html.Append("</table>\n<h3>Timeline</h3>\n");
+        FaultTimeline(html, faults.Timeline);
+    }
+
+    private static void FaultTimeline(StringBuilder html, IReadOnlyList<FaultTimelineEntry> timeline)
+    {
+        html.Append("<table>\n<tr><th>#</th><th>simulated time</th><th>kind</th><th>target</th>")
             .Append("<th>outcome</th><th>time to recover</th><th>deadline</th></tr>\n");
-        foreach (var f in faults.Timeline)
+        foreach (var f in timeline)
         {
             html.Append($"<tr><td class=\"number\">{f.Id}</td><td class=\"number\">{Seconds(f.SimulatedAtSeconds)}</td>")
                 .Append($"<td>{Text(f.Kind)}</td><td>{Text(f.Target)}</td>")
@@ -133,6 +140,44 @@ public static class HtmlReport
         }
 
         html.Append("</table>\n");
+    }
+
+    /// <summary>The nodes and what happened to them; the charts above show the same over time.</summary>
+    private static void Cluster(StringBuilder html, ClusterSection cluster)
+    {
+        html.Append($"<h2>Cluster ({cluster.Nodes.Count} nodes)</h2>\n<table>\n<tr><th>node</th><th>role</th><th>address</th><th>pid</th>")
+            .Append("<th>average memory</th><th>peak memory</th><th>average CPU</th></tr>\n");
+        foreach (var n in cluster.Nodes)
+        {
+            html.Append($"<tr><td>{Text(n.Name)}</td><td>{Text(n.Role)}</td><td>{Text(n.Address)}</td><td class=\"number\">{n.Pid?.ToString(CultureInfo.InvariantCulture) ?? "—"}</td>")
+                .Append($"<td class=\"number\">{N(n.AverageMemoryMb)} MB</td><td class=\"number\">{N(n.PeakMemoryMb)} MB</td>")
+                .Append($"<td class=\"number\">{N(n.AverageCpuPercent)} %</td></tr>\n");
+        }
+
+        html.Append("</table>\n<h3>Membership</h3>\n<table>\n<tr><th>time</th><th>at</th><th>node</th><th>change</th></tr>\n");
+        foreach (var m in cluster.Membership)
+        {
+            html.Append($"<tr><td class=\"number\">{Seconds(m.ElapsedSeconds)}</td><td>{m.At:u}</td><td>{Text(m.Node)}</td>")
+                .Append($"<td>{Text(ReportText.Snake(m.Change))}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<h3>Shard handoffs</h3>\n");
+        if (cluster.Handoffs.Count == 0) html.Append("<p>No shard moved.</p>\n");
+        else
+        {
+            html.Append("<table>\n<tr><th>time</th><th>symbol</th><th>entity</th><th>from</th><th>to</th></tr>\n");
+            foreach (var h in cluster.Handoffs)
+            {
+                html.Append($"<tr><td class=\"number\">{Seconds(h.ElapsedSeconds)}</td><td>{Text(h.Symbol)}</td>")
+                    .Append($"<td>{Text(ReportText.Snake(h.Entity))}</td><td>{Text(h.FromNode)}</td><td>{Text(h.ToNode)}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        html.Append("<h3>Node faults</h3>\n");
+        if (cluster.NodeFaults.Count == 0) html.Append("<p>No node fault was injected.</p>\n");
+        else FaultTimeline(html, cluster.NodeFaults);
     }
 
     private static void Segments(StringBuilder html, SegmentsSection segments)

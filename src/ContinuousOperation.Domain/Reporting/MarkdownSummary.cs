@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
+using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
 namespace ContinuousOperation.Domain.Reporting;
 
 /// <summary>The run as Markdown, sized for a CI job's step summary: the verdict, the key figures, the criteria, and
-/// only what went wrong in the consistency check and the errors. The JSON report has everything else.</summary>
+/// only what went wrong in the consistency check and the errors; on a cluster, its nodes, membership and node faults.
+/// The JSON report has everything else.</summary>
 public static class MarkdownSummary
 {
     private const int ViolationsShown = 5;
@@ -23,6 +26,7 @@ public static class MarkdownSummary
         KeyFigures(text, report);
         Criteria(text, report);
         Consistency(text, report.Consistency);
+        if (report.Cluster is { } cluster) Cluster(text, cluster);
         Errors(text, report.ErrorAnalysis);
         return text.ToString();
     }
@@ -72,6 +76,37 @@ public static class MarkdownSummary
             foreach (var v in invariant.Violations.Take(ViolationsShown))
             {
                 text.Append($"  * {v.Symbol}: {Cell(v.Detail)} `{string.Join(", ", v.Ids)}`{FoundAt(v)}\n");
+            }
+        }
+
+        text.Append('\n');
+    }
+
+    /// <summary>The nodes, every membership change (few: they come with node faults and restarts) and the node
+    /// faults with their recovery times.</summary>
+    private static void Cluster(StringBuilder text, ClusterSection cluster)
+    {
+        var n = ReportText.Number;
+        text.Append("### Cluster\n\n| node | role | pid | average memory | peak memory | average CPU |\n|---|---|---|---|---|---|\n");
+        foreach (var node in cluster.Nodes)
+        {
+            text.Append($"| {Cell(node.Name)} | {Cell(node.Role)} | {node.Pid?.ToString(CultureInfo.InvariantCulture) ?? "—"} | ")
+                .Append($"{n(node.AverageMemoryMb)} MB | {n(node.PeakMemoryMb)} MB | {n(node.AverageCpuPercent)} % |\n");
+        }
+
+        text.Append($"\n{cluster.Handoffs.Count} shard handoff(s). Membership:\n\n| time | node | change |\n|---|---|---|\n");
+        foreach (var m in cluster.Membership)
+        {
+            text.Append($"| {n(m.ElapsedSeconds)} s | {Cell(m.Node)} | {ReportText.Snake(m.Change)} |\n");
+        }
+
+        if (cluster.NodeFaults.Count > 0)
+        {
+            text.Append("\n| | node fault | target | time to recover | deadline |\n|---|---|---|---|---|\n");
+            foreach (var f in cluster.NodeFaults)
+            {
+                text.Append($"| {Mark(f.Outcome == FaultOutcome.Recovered)} | #{f.Id} {f.Kind} | {Cell(f.Target)} | ")
+                    .Append($"{(f.SecondsToRecover is { } s ? $"{n(s)} s" : "—")} | {n(f.DeadlineSeconds)} s |\n");
             }
         }
 

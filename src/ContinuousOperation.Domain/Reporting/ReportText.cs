@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace ContinuousOperation.Domain.Reporting;
 
@@ -10,4 +11,8 @@ public static class ReportText
 
     /// <summary>Up to three decimals, invariant culture: reports are read by tools as much as by people.</summary>
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>An enum value as the JSON report writes it (<c>order_book</c>, <c>rejoined</c>).</summary>
+    public static string Snake<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -23,21 +23,8 @@ public static class ResumedMetrics
             // One time axis from the first start, gaps included, so the series shows where the run was down.
             Samples = earlierSamples.Where(s => s.At < resumedAt).Concat(current.Samples)
                 .Select(s => s with { Elapsed = s.At - start }).ToArray(),
-            Errors = MergeErrors(history.Errors.Concat(current.Errors)),
+            Errors = ErrorSummaries.Merge(history.Errors.Concat(current.Errors)),
             RunDuration = current.RunDuration is { } remaining ? resumedAt - start + remaining : null,
         };
     }
-
-    private static IReadOnlyList<ErrorSummary> MergeErrors(IEnumerable<ErrorSummary> errors) => errors
-        .GroupBy(e => (e.Kind, e.Severity, e.Source))
-        .Select(g => g.Aggregate((a, b) => a with
-        {
-            Count = a.Count + b.Count,
-            FirstAt = a.FirstAt < b.FirstAt ? a.FirstAt : b.FirstAt,
-            LastAt = a.LastAt > b.LastAt ? a.LastAt : b.LastAt,
-            LastMessage = a.LastAt > b.LastAt ? a.LastMessage : b.LastMessage,
-        }))
-        .OrderByDescending(s => s.Severity).ThenByDescending(s => s.Count).ThenBy(s => s.Kind)
-        .ThenBy(s => s.Source, StringComparer.Ordinal)
-        .ToArray();
 }

@@ -1,3 +1,4 @@
+using ContinuousOperation.Domain.Cluster;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
@@ -22,6 +23,10 @@ public sealed record RunResult(
 
     /// <summary>The market's simulated clock at this segment's start and end (null when no book answered).</summary>
     public (TimeSpan? Start, TimeSpan? End) SimulatedClock { get; init; }
+
+    /// <summary>The cluster's history and nodes (null on a single node); <see cref="Metrics"/> is then the nodes'
+    /// merged metrics.</summary>
+    public ClusterRun? Cluster { get; init; }
 }
 
 public static class RunReportBuilder
@@ -42,7 +47,9 @@ public static class RunReportBuilder
             RunSettings.TestType,
             settings.Duration.TotalHours,
             result.Consistency.IsValid,
-            MetricsOf(result.Metrics),
+            MetricsOf(result.Metrics, result.Cluster is { } cluster
+                ? ResourceFigures.AcrossNodes(cluster.Nodes.Select(n => n.Figures))
+                : ResourceFigures.Of(result.Metrics)),
             verdict.Passed && !result.Interrupted,
             result.Interrupted,
             result.StartedAt,
@@ -54,7 +61,8 @@ public static class RunReportBuilder
             result.Metrics.Samples.Select(ResourceEntry.From).ToArray(),
             MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(memory.Thresholds, memory.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
             result.Metrics.Latencies,
-            result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null);
+            result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null,
+            Cluster: result.Cluster is { } run ? ClusterSection.From(run, result.Faults, result.StartedAt) : null);
     }
 
     /// <summary>A resumed run is reported whole: from its first start, with the earlier segments' counters, errors,
@@ -79,13 +87,14 @@ public static class RunReportBuilder
         return Build(settings, database, whole, (memory, result.Metrics)) with { Segments = SegmentsSection.From(history, current, result.FaultsPassed) };
     }
 
-    private static ReportMetrics MetricsOf(MetricsSnapshot m) => new(
+    /// <param name="resources">The process's figures, or on a cluster those of its nodes.</param>
+    private static ReportMetrics MetricsOf(MetricsSnapshot m, ResourceFigures resources) => new(
         UptimeHours: m.Elapsed.TotalHours,
         TotalErrors: m.TotalErrors,
         ErrorRatePerHour: SuccessCriteria.RatePerHour(m.TotalErrors, m.Elapsed),
-        AverageMemoryMb: m.Samples.Count == 0 ? 0 : m.RunSamples.Average(s => s.WorkingSetMb),
-        PeakMemoryMb: m.Samples.Count == 0 ? 0 : m.Samples.Max(s => s.WorkingSetMb),
-        AverageCpuPercent: m.Samples.Count == 0 ? 0 : m.RunSamples.Average(s => s.CpuPercentOfMachine),
+        AverageMemoryMb: resources.AverageMemoryMb,
+        PeakMemoryMb: resources.PeakMemoryMb,
+        AverageCpuPercent: resources.AverageCpuPercent,
         PositionsOpened: m.Counter(TradingCounter.PositionsOpened),
         PositionsClosed: m.Counter(TradingCounter.PositionsClosed),
         OrdersPlaced: m.Counter(TradingCounter.OrdersPlaced),

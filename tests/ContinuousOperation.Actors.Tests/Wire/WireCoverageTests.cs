@@ -7,6 +7,7 @@ using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Actors.Trading;
 using ContinuousOperation.Actors.Wire;
+using ContinuousOperation.Domain.Cluster;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
@@ -18,7 +19,7 @@ namespace ContinuousOperation.Actors.Tests.Wire;
 /// <list type="bullet">
 /// <item>every public, non-abstract record class of the Actors assembly, except the persistence namespace (journal
 /// events and snapshots have their own serializers), the wire registry's own entries, and what the composition root
-/// hands to <c>Props</c>, never sent
+/// hands to <c>Props</c> or a service returns, never sent
 /// (<see cref="Composition"/>);</item>
 /// <item>every concrete <see cref="RecoverySignal"/> (published by entities, relayed to the fault injector);</item>
 /// <item>the Domain records actors reply with (<see cref="Replies"/>).</item>
@@ -26,11 +27,13 @@ namespace ContinuousOperation.Actors.Tests.Wire;
 /// </summary>
 public sealed class WireCoverageTests
 {
-    private static readonly Type[] Replies = [typeof(MetricsSnapshot), typeof(FaultReport), typeof(ConsistencyReport)];
+    private static readonly Type[] Replies =
+        [typeof(MetricsSnapshot), typeof(FaultReport), typeof(ConsistencyReport), typeof(ClusterHistory)];
 
     private static bool Composition(Type type) =>
         type.Name.EndsWith("Settings", StringComparison.Ordinal) ||
-        type == typeof(RecoveryMechanisms) || type == typeof(RestartBackoff) || type == typeof(RunParts);
+        type == typeof(RecoveryMechanisms) || type == typeof(RestartBackoff) || type == typeof(RunParts) ||
+        type == typeof(NodeStrike); // what INodeFaults returns to the injector, in its own process
 
     private static bool IsRecordClass(Type type) => type.IsClass && type.GetMethod("<Clone>$") is not null;
 

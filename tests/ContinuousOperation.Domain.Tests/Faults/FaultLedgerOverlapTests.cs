@@ -23,8 +23,9 @@ public class FaultLedgerOverlapTests
         public override string ToString() => Channel is { } channel ? $"{Kind.Name()} ({channel})" : Kind.Name();
     }
 
-    /// <summary>Each kind of fault, stream faults on either channel.</summary>
-    private static readonly Target[] Targets = FaultKinds.All
+    /// <summary>Each kind of fault of a single-node run, stream faults on either channel (node faults have their own
+    /// tests).</summary>
+    private static readonly Target[] Targets = FaultKinds.All.Where(kind => kind.AppliesTo(FaultScope.SingleNode))
         .SelectMany(kind => kind.IsStreamFault()
             ? new[] { new Target(kind, StreamChannel.MarketData), new Target(kind, StreamChannel.Account) }
             : [new Target(kind, null)])

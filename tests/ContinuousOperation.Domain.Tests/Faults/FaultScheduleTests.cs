@@ -25,7 +25,7 @@ public class FaultScheduleTests
 
         var schedule = FaultSchedule.Plan(FaultProfile.Heavy, seed: 1, duration, Symbols);
 
-        Assert.Equal(FaultKinds.All.ToHashSet(), schedule.Select(f => f.Kind).ToHashSet());
+        Assert.Equal(FaultKinds.All.Where(k => !k.IsNodeFault()).ToHashSet(), schedule.Select(f => f.Kind).ToHashSet());
         Assert.All(schedule, f => Assert.InRange(f.At, duration * 0.05, duration * 0.80));
         Assert.Equal(Enumerable.Range(1, schedule.Count), schedule.Select(f => f.Id));
         Assert.Equal(schedule.OrderBy(f => f.At).Select(f => f.Id), schedule.Select(f => f.Id));
@@ -57,6 +57,72 @@ public class FaultScheduleTests
         });
         Assert.Contains(schedule, f => f.Channel == StreamChannel.Account);
         Assert.Contains(schedule, f => f.Channel == StreamChannel.MarketData);
+    }
+
+    [Fact]
+    public void Adding_node_faults_to_a_profile_leaves_a_single_node_run_exactly_as_it_was()
+    {
+        var withoutNodeFaults = FaultProfile.Heavy with
+        {
+            Rules = FaultProfile.Heavy.Rules.Where(r => !r.Key.IsNodeFault()).ToDictionary(),
+        };
+
+        Assert.Equal(
+            FaultSchedule.Plan(withoutNodeFaults, seed: 5, TimeSpan.FromHours(1), Symbols),
+            FaultSchedule.Plan(FaultProfile.Heavy, seed: 5, TimeSpan.FromHours(1), Symbols, FaultScope.SingleNode));
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("heavy")]
+    public void A_cluster_run_plans_every_node_fault_aimed_at_a_node_and_no_exchange_crash(string profile)
+    {
+        var duration = TimeSpan.FromMinutes(30);
+
+        var schedule = FaultSchedule.Plan(FaultProfile.Named(profile)!, seed: 3, duration, Symbols, FaultScope.Cluster(3));
+
+        Assert.DoesNotContain(schedule, f => f.Kind == FaultKind.ExchangeCrash);
+        Assert.Equal(FaultKinds.All.Where(k => k != FaultKind.ExchangeCrash).ToHashSet(), schedule.Select(f => f.Kind).ToHashSet());
+        Assert.All(schedule, f =>
+        {
+            Assert.Equal(f.Kind.IsNodeFault(), f.Node is not null);
+            if (f.Node is { } node) Assert.InRange(node, 1, 3);
+            Assert.InRange(f.At, duration * 0.05, duration * 0.80);
+        });
+        Assert.Equal(schedule.OrderBy(f => f.At).Select(f => f.Id), schedule.Select(f => f.Id));
+    }
+
+    [Fact]
+    public void Node_faults_of_any_kind_are_at_least_half_a_slot_apart_and_hit_every_node_over_a_long_run()
+    {
+        var duration = TimeSpan.FromHours(10);
+
+        var nodeFaults = FaultSchedule.Plan(FaultProfile.Heavy, seed: 9, duration, Symbols, FaultScope.Cluster(3))
+            .Where(f => f.Kind.IsNodeFault()).ToArray();
+
+        // Heavy: 4 per hour of each of the three kinds, one series of slots shared by all of them.
+        Assert.Equal(120, nodeFaults.Length);
+        var halfSlot = duration * 0.75 / nodeFaults.Length / 2;
+        Assert.All(nodeFaults.Zip(nodeFaults.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= halfSlot));
+        Assert.Equal([1, 2, 3], nodeFaults.Select(f => f.Node!.Value).Distinct().Order());
+        Assert.All(nodeFaults, f => Assert.Equal($"node {f.Node}", f.Target));
+    }
+
+    [Fact]
+    public void A_node_fault_takes_its_duration_and_deadline_from_the_profile()
+    {
+        var kill = FaultSchedule.Plan(FaultProfile.Light, seed: 1, TimeSpan.FromHours(1), Symbols, FaultScope.Cluster(2))
+            .First(f => f.Kind == FaultKind.NodeKill);
+
+        var rule = FaultProfile.Light.Rules[FaultKind.NodeKill];
+        Assert.Equal((rule.Duration, rule.RecoveryDeadline), (kill.Duration, kill.RecoveryDeadline));
+    }
+
+    [Fact]
+    public void A_cluster_needs_a_node()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => FaultScope.Cluster(0));
+        Assert.False(FaultScope.SingleNode.IsCluster);
     }
 
     [Fact]

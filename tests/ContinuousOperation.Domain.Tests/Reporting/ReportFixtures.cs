@@ -14,15 +14,20 @@ internal static class ReportFixtures
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static RunReport Passing() => RunReportBuilder.Build(
+    public static RunReport Passing() => Build(new RunResult(
+        new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], [],
+            Activity: Criteria.RunFixtures.SteadyTrading(TimeSpan.FromHours(1))),
+        Consistent, false, Start, Start.AddHours(1)));
+
+    /// <summary>The report of a one-hour run on one symbol with <paramref name="result"/>.</summary>
+    public static RunReport Build(RunResult result) => RunReportBuilder.Build(
         new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 42, new MarketSettings(), 1,
             TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()) { Run = RunId.New(Start, 42, new Random(1)) },
         new DatabaseDescription("sqlite", "journal.db"),
-        new RunResult(
-            new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], [],
-                Activity: Criteria.RunFixtures.SteadyTrading(TimeSpan.FromHours(1))),
-            new ConsistencyReport(Enum.GetValues<Invariant>().Select(Holding).ToArray(), [new Symbol("BTC-USDT")], 100, 200),
-            false, Start, Start.AddHours(1)));
+        result);
+
+    public static ConsistencyReport Consistent =>
+        new(Enum.GetValues<Invariant>().Select(Holding).ToArray(), [new Symbol("BTC-USDT")], 100, 200);
 
     public static ResourceEntry Sample(double elapsedSeconds, double workingSetMb = 100, ActivityCounts? activity = null) =>
         new(Start.AddSeconds(elapsedSeconds), elapsedSeconds, workingSetMb, workingSetMb / 2, 0, 0, 0, 10, 20, 30,

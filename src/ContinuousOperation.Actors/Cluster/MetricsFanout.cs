@@ -1,0 +1,110 @@
+using Akka.Actor;
+using Akka.Cluster;
+using ContinuousOperation.Actors.Faults;
+using ContinuousOperation.Actors.Monitoring;
+using ContinuousOperation.Domain.Cluster;
+using ContinuousOperation.Domain.Monitoring;
+
+namespace ContinuousOperation.Actors.Cluster;
+
+/// <summary>
+/// The coordinator's and fault injector's metrics actor in a cluster run. Every member has its own
+/// <see cref="MetricsActor"/> at <c>/user/metrics</c>, sampling its own process and counting what its entities do;
+/// this actor tells them all what concerns them all (trading ended, a fault in effect or settled), keeps every node
+/// process's latest snapshot (<see cref="NodeSnapshots"/>, refreshed every <see cref="RefreshInterval"/>, so a killed
+/// node's counts are not lost) and answers for the cluster: tallies and snapshots are the nodes' merged.
+/// </summary>
+public sealed class MetricsFanout : ReceiveActor, IWithTimers
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
+    private readonly NodeSnapshots nodes = new();
+    private readonly IReadOnlyDictionary<string, string> names;
+
+    /// <param name="names">The members' names by address (<c>node-2</c>); an address not named is shown as it is.</param>
+    public MetricsFanout(IActorRef local, IReadOnlyDictionary<string, string> names)
+    {
+        this.names = names;
+        Receive<ReportError>(local.Forward);
+        Receive<TradingEnded>(Broadcast);
+        Receive<FaultInEffect>(Broadcast);
+        Receive<FaultSettled>(Broadcast);
+        Receive<Refresh>(_ => RefreshAll(GetMetricsSoFar.Instance).PipeTo(Self));
+        Receive<Refreshed>(refreshed =>
+        {
+            Record(refreshed);
+        });
+        Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(nodes.Counters(), nodes.Errors())));
+        Receive<GetMetricsSnapshot>(_ =>
+        {
+            var replyTo = Sender;
+            RefreshAll(GetMetricsSnapshot.Instance).PipeTo(Self, success: refreshed => new Final(refreshed, replyTo));
+        });
+        Receive<Final>(final =>
+        {
+            Record(final.Refreshed);
+            var merged = nodes.Merged();
+            Context.System.EventStream.Publish(new ClusterMetricsMerged(merged));
+            final.ReplyTo.Tell(merged.Whole);
+        });
+    }
+
+    public static Props Props(IActorRef local, IReadOnlyDictionary<string, string> names) =>
+        Akka.Actor.Props.Create(() => new MetricsFanout(local, names));
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => Timers.StartPeriodicTimer(nameof(Refresh), Refresh.Instance, RefreshInterval);
+
+    private IEnumerable<Member> Members => cluster.State.Members.Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving);
+
+    private void Broadcast(object message)
+    {
+        foreach (var member in Members) MetricsOf(member).Tell(message);
+    }
+
+    private ActorSelection MetricsOf(Member member) => Context.ActorSelection(new RootActorPath(member.Address) / "user" / "metrics");
+
+    /// <summary>A member that does not answer in time keeps its last snapshot.</summary>
+    private async Task<Refreshed> RefreshAll(object query)
+    {
+        var asks = Members.Select(async member =>
+        {
+            try
+            {
+                return (member.UniqueAddress, await MetricsOf(member).Ask<MetricsSnapshot>(query, AskTimeout));
+            }
+            catch (Exception ex) when (ex is AskTimeoutException or TaskCanceledException)
+            {
+                return ((UniqueAddress, MetricsSnapshot)?)null;
+            }
+        });
+        return new Refreshed((await Task.WhenAll(asks)).OfType<(UniqueAddress, MetricsSnapshot)>().ToArray());
+    }
+
+    private sealed record Refresh
+    {
+        public static readonly Refresh Instance = new();
+    }
+
+    /// <summary>A node started again on the same port is another process with its own counts: the address's
+    /// incarnation (uid) tells them apart.</summary>
+    private void Record(Refreshed refreshed)
+    {
+        foreach (var (member, snapshot) in refreshed.Snapshots)
+        {
+            var address = member.Address.ToString();
+            nodes.Record(names.TryGetValue(address, out var name) ? name : address, member.Uid, snapshot);
+        }
+    }
+
+    private sealed record Refreshed(IReadOnlyList<(UniqueAddress Member, MetricsSnapshot Snapshot)> Snapshots);
+
+    private sealed record Final(Refreshed Refreshed, IActorRef ReplyTo);
+}
+
+/// <summary>Published on the control member's event stream when the run's final metrics are merged: the report's
+/// per-node resources come from it.</summary>
+public sealed record ClusterMetricsMerged(MergedMetrics Metrics);
