@@ -19,8 +19,7 @@ namespace ContinuousOperation.Actors.Tests.Wire;
 /// <list type="bullet">
 /// <item>every public, non-abstract record class of the Actors assembly, except the persistence namespace (journal
 /// events and snapshots have their own serializers), the wire registry's own entries, and what the composition root
-/// hands to <c>Props</c> or a service returns, never sent
-/// (<see cref="Composition"/>);</item>
+/// hands to <c>Props</c> or a service returns, never sent (<see cref="NeverSent"/>);</item>
 /// <item>every concrete <see cref="RecoverySignal"/> (published by entities, relayed to the fault injector);</item>
 /// <item>the Domain records actors reply with (<see cref="Replies"/>).</item>
 /// </list>
@@ -30,7 +29,7 @@ public sealed class WireCoverageTests
     private static readonly Type[] Replies =
         [typeof(MetricsSnapshot), typeof(FaultReport), typeof(ConsistencyReport), typeof(ClusterHistory)];
 
-    private static bool Composition(Type type) =>
+    private static bool NeverSent(Type type) =>
         type.Name.EndsWith("Settings", StringComparison.Ordinal) ||
         type == typeof(RecoveryMechanisms) || type == typeof(RestartBackoff) || type == typeof(RunParts) ||
         type == typeof(NodeStrike); // what INodeFaults returns to the injector, in its own process
@@ -41,7 +40,8 @@ public sealed class WireCoverageTests
     {
         var actors = typeof(PlaceOrder).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsAbstract && IsRecordClass(t))
-            .Where(t => t.Namespace != typeof(SnapshotSerializer).Namespace && t.Namespace != typeof(WireEntry).Namespace && !Composition(t));
+            .Where(t => t.Namespace != typeof(SnapshotSerializer).Namespace && t.Namespace != typeof(WireEntry).Namespace)
+            .Where(t => !NeverSent(t));
         var signals = typeof(RecoverySignal).Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(RecoverySignal)));
         return actors.Concat(signals).Concat(Replies);
     }
