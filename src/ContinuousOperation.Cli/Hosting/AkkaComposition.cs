@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Persistence.Sql.Hosting;
 using ContinuousOperation.Actors.Persistence;
+using ContinuousOperation.Actors.Wire;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Primitives;
@@ -13,7 +14,7 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>
 /// Configures the actor system the same way for every verb (and for the schema test): HOCON files, Serilog logging,
-/// the journal and snapshot serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
+/// the journal, snapshot and cross-node message serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
 /// Precedence, lowest to highest: <c>base.hocon</c>, the database's tuning file, the code below, <c>--config</c>.
 /// </summary>
 internal static class AkkaComposition
@@ -37,6 +38,8 @@ internal static class AkkaComposition
             .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new BinaryJournalSerializer(system))
             .WithCustomSerializer(LegacyJournalSerializerName, [], system => new JournalEventSerializer(system))
             .WithCustomSerializer(SnapshotSerializerName, SnapshotSerializer.SnapshotTypes, system => new SnapshotSerializer(system))
+            // Every message that may cross nodes, so none falls back to Akka's default serializer.
+            .WithCustomSerializer(WireBindings.SerializerName, WireRegistry.Types, system => new WireSerializer(system))
             .WithSqlPersistence(
                 JournalOptions(database),
                 SnapshotOptions(database),
