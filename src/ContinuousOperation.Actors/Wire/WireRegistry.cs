@@ -69,6 +69,7 @@ public static class WireRegistry
         new(typeof(MetricsTally), "tally"),
         new(typeof(GetMetricsSoFar), "get-metrics-so-far"),
         new(typeof(ClusterMetricsMerged), "cluster-metrics-merged"),
+        new(typeof(GetMergedMetrics), "get-merged-metrics"),
 
         // fault control, and the recovery signals that end faults
         new(typeof(StartFaults), "start-faults"),
