@@ -21,6 +21,7 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
 
     private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly NodeSnapshots nodes = new();
+    private ClusterMetricsMerged? final;
     private readonly IReadOnlyDictionary<string, string> names;
 
     /// <param name="names">The members' names by address (<c>node-2</c>); an address not named is shown as it is.</param>
@@ -42,13 +43,13 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
             var replyTo = Sender;
             RefreshAll(GetMetricsSnapshot.Instance).PipeTo(Self, success: refreshed => new Final(refreshed, replyTo));
         });
-        Receive<Final>(final =>
+        Receive<Final>(last =>
         {
-            Record(final.Refreshed);
-            var merged = nodes.Merged();
-            Context.System.EventStream.Publish(new ClusterMetricsMerged(merged));
-            final.ReplyTo.Tell(merged.Whole);
+            Record(last.Refreshed);
+            final = new ClusterMetricsMerged(nodes.Merged());
+            last.ReplyTo.Tell(final.Metrics.Whole);
         });
+        Receive<GetMergedMetrics>(_ => Sender.Tell(final ?? new ClusterMetricsMerged(nodes.Merged())));
     }
 
     public static Props Props(IActorRef local, IReadOnlyDictionary<string, string> names) =>
@@ -105,6 +106,11 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
     private sealed record Final(Refreshed Refreshed, IActorRef ReplyTo);
 }
 
-/// <summary>Published on the control member's event stream when the run's final metrics are merged: the report's
-/// per-node resources come from it.</summary>
+/// <summary>Asks the fan-out for the run's merged metrics (those of the final snapshot, once it was taken): the
+/// report's per-node resources come from it.</summary>
+public sealed record GetMergedMetrics
+{
+    public static readonly GetMergedMetrics Instance = new();
+}
+
 public sealed record ClusterMetricsMerged(MergedMetrics Metrics);

@@ -7,6 +7,7 @@ using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.LiveConsole;
 using ContinuousOperation.Cli.Parsing;
 using ContinuousOperation.Cli.Reporting;
+using ContinuousOperation.Domain.Cluster;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Reporting;
 using ContinuousOperation.Domain.Run;
@@ -20,7 +21,12 @@ namespace ContinuousOperation.Cli.Commands;
 /// <c>run --resume FOLDER</c> (<see cref="ResumeAsync"/>) continues a killed run in its own folder, on its own journal.</summary>
 internal static class RunVerb
 {
-    public static async Task<int> ExecuteAsync(RunOptions options, ProcessSignals signals, CancellationToken cancellationToken)
+    public static Task<int> ExecuteAsync(RunOptions options, ProcessSignals signals, CancellationToken cancellationToken) =>
+        ExecuteAsync(options, LocalHost, signals, cancellationToken);
+
+    /// <param name="host">Starts the actor system(s) the run lives in, once its folder and database are ready.</param>
+    public static async Task<int> ExecuteAsync(
+        RunOptions options, HostStarter host, ProcessSignals signals, CancellationToken cancellationToken)
     {
         // A database given by the user is checked and leased (it may be shared) before the folder exists, so a refused
         // run leaves nothing behind; the default one is new, inside the folder, and leased once the folder exists, so
@@ -33,7 +39,7 @@ internal static class RunVerb
         var database = options.Database ?? DatabaseTarget.SqliteFileAt(folder.JournalFile);
         await using var folderLease = options.Database is null ? await RunLease.AcquireAsync(database, cancellationToken) : null;
         var run = new RunStart(folder, options.Settings, database, options.UserConfig, RunHistory.None, [],
-            IsNew: true,
+            IsNew: true, host,
             // The default database is made in the folder, after logging starts, so that a failure is in run.log too.
             () => options.Database is null ? DatabasePreparation.PrepareForRunAsync(database, cancellationToken) : Task.CompletedTask,
             async settings =>
@@ -72,17 +78,25 @@ internal static class RunVerb
         cancellationToken.ThrowIfCancellationRequested();
 
         var run = new RunStart(folder, file.Settings.ToSettings(file.Run), target, userConfig, ProgressFile.History(folder),
-            SamplesFile.Read(folder.SamplesFile), IsNew: false, () => Task.CompletedTask,
+            SamplesFile.Read(folder.SamplesFile), IsNew: false, LocalHost, () => Task.CompletedTask,
             _ => Task.FromResult(RunRecord.Existing(target, file.Run)));
         return await RunAsync(run, signals, cancellationToken);
     }
+
+    /// <summary>Starts the host of a run that writes into <paramref name="folder"/>.</summary>
+    public delegate Task<IRunHost> HostStarter(
+        RunFolder folder, DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken);
+
+    private static async Task<IRunHost> LocalHost(
+        RunFolder folder, DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken) =>
+        new LocalRunHost(await ActorHost.StartAsync(database, userConfig, cancellationToken), DatabaseOutages.For(database));
 
     /// <summary>A run about to start: a new one (its folder is removed again if it does not start) or a resumed one
     /// (its folder is kept whatever happens). <see cref="Record"/> records (or finds) its manifest, the last step before
     /// trading.</summary>
     private sealed record RunStart(
         RunFolder Folder, RunSettings Settings, DatabaseTarget Database, Config? UserConfig, RunHistory History,
-        IReadOnlyList<ResourceSample> EarlierSamples, bool IsNew, Func<Task> PrepareDatabase,
+        IReadOnlyList<ResourceSample> EarlierSamples, bool IsNew, HostStarter Host, Func<Task> PrepareDatabase,
         Func<RunSettings, Task<RunRecord>> Record);
 
     private static async Task<int> RunAsync(RunStart start, ProcessSignals signals, CancellationToken cancellationToken)
@@ -101,12 +115,11 @@ internal static class RunVerb
                 settings.Run, settings.Duration, settings.Seed, settings.Symbols.Select(s => s.Value), settings.Market.Condition, settings.Speed, folder.Path);
             await start.PrepareDatabase();
 
-            await using var host = await ActorHost.StartAsync(database, start.UserConfig, cancellationToken);
+            await using var host = await start.Host(folder, database, start.UserConfig, cancellationToken);
             settings = settings with { Snapshots = SnapshotConfig.Read(host.System.Settings.Config) };
             var record = await start.Record(settings);
             var progress = ProgressFile.For(folder, start.History.NextSegment);
-            var run = LocalRunTree.Start(host.System, settings, DatabaseOutages.For(database), AkkaComposition.ReadJournalPluginId,
-                start.History, progress);
+            var run = await host.StartRunAsync(settings, start.History, progress, cancellationToken);
             signals.RunStarted(run);
             started = true;
 
@@ -114,7 +127,8 @@ internal static class RunVerb
             // Signals are still handled (and ignored) until the process ends: one while the report is being written
             // must not kill the process and leave a half-written run folder.
             signals.RunEnded();
-            var exitCode = await ReportAsync(start with { Settings = settings }, outcome, logging, record);
+            var cluster = await host.ClusterRunAsync();
+            var exitCode = await ReportAsync(start with { Settings = settings }, outcome, cluster, logging, record);
             failed = false;
             return exitCode;
         }
@@ -140,7 +154,8 @@ internal static class RunVerb
         }
     }
 
-    private static async Task<int> ReportAsync(RunStart start, RunOutcome? outcome, RunLogging logging, RunRecord record)
+    private static async Task<int> ReportAsync(
+        RunStart start, RunOutcome? outcome, ClusterRun? cluster, RunLogging logging, RunRecord record)
     {
         var folder = start.Folder;
         if (outcome is not RunCompleted completed)
@@ -157,6 +172,7 @@ internal static class RunVerb
                 EarlierSamples = start.EarlierSamples,
                 FaultsPassed = RunTopology.FaultInjection(start.Settings, start.History).Passed,
                 SimulatedClock = completed.SimulatedClock,
+                Cluster = cluster,
             });
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);

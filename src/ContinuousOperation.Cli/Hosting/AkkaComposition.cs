@@ -5,6 +5,7 @@ using Akka.Logger.Serilog;
 using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using ContinuousOperation.Actors.Persistence;
+using ContinuousOperation.Actors.Wire;
 using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Domain.Exchange;
@@ -16,7 +17,7 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>
 /// Configures the actor system the same way for every verb (and for the schema test): HOCON files, Serilog logging,
-/// the journal and snapshot serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
+/// the journal, snapshot and cross-node message serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
 /// Precedence, lowest to highest: <c>base.hocon</c>, the database's tuning file, the code below, <c>--config</c>.
 /// A cluster member (the <c>cluster</c> launcher and its <c>node</c> processes) also gets <c>cluster.hocon</c>, its
 /// remoting address, seed nodes and roles, and what its roles host; no other verb loads any of it.
@@ -43,6 +44,8 @@ internal static class AkkaComposition
             .WithCustomSerializer(JournalSerializerName, [typeof(IJournalEvent)], system => new BinaryJournalSerializer(system))
             .WithCustomSerializer(LegacyJournalSerializerName, [], system => new JournalEventSerializer(system))
             .WithCustomSerializer(SnapshotSerializerName, SnapshotSerializer.SnapshotTypes, system => new SnapshotSerializer(system))
+            // Every message that may cross nodes, so none falls back to Akka's default serializer.
+            .WithCustomSerializer(WireBindings.SerializerName, WireRegistry.Types, system => new WireSerializer(system))
             .WithSqlPersistence(
                 JournalOptions(database),
                 SnapshotOptions(database),

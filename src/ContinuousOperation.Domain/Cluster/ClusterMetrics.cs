@@ -22,8 +22,8 @@ public sealed record MergedMetrics(MetricsSnapshot Whole, IReadOnlyList<NodeReso
 /// <para>
 /// Latency percentiles cannot be merged exactly from summaries: the merged p50 and p99 are the highest of the nodes'
 /// (a bound from above, since a value below which a fraction q of every node's samples lies has at least q of all
-/// below it); count, mean and maximum are exact. Per-symbol trading activity is tracked where all fills are seen,
-/// by one node; several nodes each tracking it cannot be merged (a symbol's silence spans the nodes it moved between).
+/// below it); count, mean and maximum are exact. Per-symbol trading activity, which each node tracks for every
+/// symbol of the run, is merged over the spans in which the nodes heard each symbol (<see cref="TradingActivity.Merge"/>).
 /// </para>
 /// </summary>
 public static class ClusterMetrics
@@ -31,10 +31,6 @@ public static class ClusterMetrics
     public static MergedMetrics Merge(IReadOnlyList<NodeMetrics> nodes)
     {
         if (nodes.Count == 0) throw new ArgumentException("a cluster run has at least one node", nameof(nodes));
-        var tracked = nodes.Where(n => n.Metrics.Activity is not null).ToArray();
-        if (tracked.Length > 1)
-            throw new ArgumentException($"trading activity is tracked by one node, not {string.Join(", ", tracked.Select(n => n.Node))}", nameof(nodes));
-
         var start = nodes.Min(n => n.Metrics.StartedAt);
         var end = nodes.Max(n => n.Metrics.StartedAt + n.Metrics.Elapsed);
         var plannedEnd = nodes.Where(n => n.Metrics.RunDuration is not null).Select(n => n.Metrics.StartedAt + n.Metrics.RunDuration!.Value)
@@ -49,7 +45,7 @@ public static class ClusterMetrics
             ErrorSummaries.Merge(nodes.SelectMany(n => n.Metrics.Errors)),
             plannedEnd == default ? null : plannedEnd - start,
             Latencies(nodes),
-            tracked.SingleOrDefault()?.Metrics.Activity);
+            Activity(nodes));
         return new MergedMetrics(whole, resources);
     }
 
@@ -96,6 +92,12 @@ public static class ClusterMetrics
                 ? null
                 : new ActivityCounts(activities.Sum(a => a.OrdersPlaced), activities.Sum(a => a.FillsApplied),
                     activities.Sum(a => a.Errors), activities.Sum(a => a.FaultsInjected)));
+    }
+
+    private static TradingActivity? Activity(IReadOnlyList<NodeMetrics> nodes)
+    {
+        var tracked = nodes.Where(n => n.Metrics.Activity is not null).Select(n => (n.Metrics.StartedAt, n.Metrics.Activity!)).ToArray();
+        return tracked.Length == 0 ? null : TradingActivity.Merge(tracked);
     }
 
     private static IReadOnlyDictionary<string, LatencySummary>? Latencies(IReadOnlyList<NodeMetrics> nodes)

@@ -21,17 +21,18 @@ public sealed class TradingActivityTracker
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
         this.startedAt = startedAt;
         this.speed = speed;
-        tallies = symbols.Distinct().ToDictionary(s => s, _ => new Tally(startedAt));
+        tallies = symbols.Distinct().ToDictionary(s => s, _ => new Tally());
     }
 
     /// <summary>Counts what moves a symbol's activity (orders placed, fills applied); other counters are ignored.</summary>
     public void Record(Symbol symbol, TradingCounter counter, long amount, DateTimeOffset now)
     {
         if (closedAt is not null || counter is not (TradingCounter.OrdersPlaced or TradingCounter.FillsApplied)) return;
-        if (!tallies.TryGetValue(symbol, out var tally)) tallies[symbol] = tally = new Tally(startedAt);
+        if (!tallies.TryGetValue(symbol, out var tally)) tallies[symbol] = tally = new Tally();
         if (counter == TradingCounter.OrdersPlaced) tally.OrdersPlaced += amount;
         else tally.Fills += amount;
-        tally.Heard(now);
+        // Activity stamped before the window opened is heard at its opening: it closes no silence before it.
+        tally.Heard(now > startedAt ? now : startedAt);
     }
 
     /// <summary>Trading has ended at <paramref name="now"/>; later activity is the drain's. The first call counts.</summary>
@@ -43,29 +44,37 @@ public sealed class TradingActivityTracker
         var window = Max(end - startedAt, TimeSpan.Zero);
         var symbols = tallies
             .OrderBy(t => t.Key.Value, StringComparer.Ordinal)
-            .Select(t => new SymbolActivity(t.Key, t.Value.OrdersPlaced, t.Value.Fills, t.Value.LongestSilenceUntil(end)))
+            .Select(t => t.Value.Over(t.Key, startedAt, end))
             .ToArray();
         return new TradingActivity(window, window * speed, symbols);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed class Tally(DateTimeOffset startedAt)
+    private sealed class Tally
     {
-        private DateTimeOffset lastHeard = startedAt;
-        private TimeSpan longestClosedSilence = TimeSpan.Zero;
+        private bool heard;
+        private DateTimeOffset first;
+        private DateTimeOffset last;
+        private TimeSpan longestInnerSilence = TimeSpan.Zero;
 
         public long OrdersPlaced { get; set; }
         public long Fills { get; set; }
 
+        /// <summary>The symbol's activity over the window from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        public SymbolActivity Over(Symbol symbol, DateTimeOffset from, DateTimeOffset to)
+        {
+            var span = heard ? new ActivitySpan(first, last, longestInnerSilence) : null;
+            return new SymbolActivity(symbol, OrdersPlaced, Fills, ActivitySpan.LongestSilence(span, from, to), span);
+        }
+
         /// <summary>Activity stamped before the last one (clocks of a loaded machine) closes no silence.</summary>
         public void Heard(DateTimeOffset now)
         {
-            if (now <= lastHeard) return;
-            longestClosedSilence = Max(longestClosedSilence, now - lastHeard);
-            lastHeard = now;
+            if (!heard) (heard, first, last) = (true, now, now);
+            if (now <= last) return;
+            longestInnerSilence = Max(longestInnerSilence, now - last);
+            last = now;
         }
-
-        public TimeSpan LongestSilenceUntil(DateTimeOffset end) => Max(longestClosedSilence, end - lastHeard);
     }
 }

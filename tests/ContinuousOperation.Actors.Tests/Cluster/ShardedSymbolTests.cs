@@ -12,6 +12,7 @@ using ContinuousOperation.Actors.Tests.Support;
 using ContinuousOperation.Actors.Tests.Trading;
 using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Actors.Trading;
+using ContinuousOperation.Actors.Wire;
 using ContinuousOperation.Domain.Consistency;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Faults;
@@ -49,6 +50,7 @@ public sealed class ShardedSymbolTests : SqliteTestKit
         }
         akka.coordinated-shutdown { run-by-clr-shutdown-hook = off, exit-clr = off }
         akka.loglevel = WARNING
+        {{WireBindings.Hocon}}
         """);
 
     [Fact]

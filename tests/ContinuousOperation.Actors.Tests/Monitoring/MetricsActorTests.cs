@@ -76,7 +76,9 @@ public sealed class MetricsActorTests(ITestOutputHelper output)
         Assert.Equal(6, snapshot.Counter(TradingCounter.OrdersPlaced));
         var activity = Assert.IsType<TradingActivity>(snapshot.Activity);
         Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromHours(2)), (activity.Window, activity.SimulatedWindow));
-        Assert.Equal(new SymbolActivity(Btc, 1, 0, TimeSpan.FromMinutes(1)), Assert.Single(activity.Symbols));
+        var heardAt = ScriptedResourceProbe.Start + ScriptedResourceProbe.ClockStep;
+        Assert.Equal(new SymbolActivity(Btc, 1, 0, TimeSpan.FromMinutes(1), new ActivitySpan(heardAt, heardAt, TimeSpan.Zero)),
+            Assert.Single(activity.Symbols));
     }
 
     [Fact]

@@ -105,15 +105,4 @@ public class ClusterMetricsTests
 
         Assert.Equal(new LatencySummary(400, 3.5, 3, 8, 20), merged.Latencies!["order_round_trip"]);
     }
-
-    [Fact]
-    public void Trading_activity_is_taken_from_the_one_node_that_tracks_it_and_two_trackers_are_refused()
-    {
-        var tracker = Node("control", 0, 60, 100, 10);
-        var activity = new TradingActivity(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), []);
-        tracker = tracker with { Metrics = tracker.Metrics with { Activity = activity } };
-
-        Assert.Same(activity, ClusterMetrics.Merge([tracker, Node("node-1", 0, 60, 100, 10)]).Whole.Activity);
-        Assert.Throws<ArgumentException>(() => ClusterMetrics.Merge([tracker, tracker with { Node = "node-1" }]));
-    }
 }

@@ -25,7 +25,10 @@ public sealed class TradingActivityTrackerTests
 
         var activity = tracker.Snapshot(At(60));
         Assert.Equal(
-            [new SymbolActivity(Btc, 2, 1, TimeSpan.FromSeconds(58)), new SymbolActivity(Eth, 1, 0, TimeSpan.FromSeconds(57))],
+            [
+                new SymbolActivity(Btc, 2, 1, TimeSpan.FromSeconds(58), new ActivitySpan(At(1), At(2), TimeSpan.FromSeconds(1))),
+                new SymbolActivity(Eth, 1, 0, TimeSpan.FromSeconds(57), new ActivitySpan(At(3), At(3), TimeSpan.Zero)),
+            ],
             activity.Symbols);
     }
 
@@ -36,7 +39,22 @@ public sealed class TradingActivityTrackerTests
 
         foreach (var second in new[] { 5, 10, 40, 45 }) tracker.Record(Btc, TradingCounter.FillsApplied, 1, At(second));
 
-        Assert.Equal(TimeSpan.FromSeconds(30), tracker.Snapshot(At(50)).Symbols.Single(s => s.Symbol == Btc).LongestSilence);
+        var btc = tracker.Snapshot(At(50)).Symbols.Single(s => s.Symbol == Btc);
+        Assert.Equal(TimeSpan.FromSeconds(30), btc.LongestSilence);
+        Assert.Equal(new ActivitySpan(At(5), At(45), TimeSpan.FromSeconds(30)), btc.Heard);
+    }
+
+    [Fact]
+    public void The_span_heard_leaves_out_the_silences_before_the_first_activity_and_after_the_last()
+    {
+        var tracker = Tracker();
+
+        foreach (var second in new[] { 30, 35, 42 }) tracker.Record(Btc, TradingCounter.OrdersPlaced, 1, At(second));
+        tracker.Record(Btc, TradingCounter.FillsApplied, 1, At(33)); // stamped out of order: closes no silence
+
+        var btc = tracker.Snapshot(At(100)).Symbols.Single(s => s.Symbol == Btc);
+        Assert.Equal(new ActivitySpan(At(30), At(42), TimeSpan.FromSeconds(7)), btc.Heard);
+        Assert.Equal(TimeSpan.FromSeconds(58), btc.LongestSilence);
     }
 
     [Fact]
@@ -63,7 +81,8 @@ public sealed class TradingActivityTrackerTests
         var activity = tracker.Snapshot(At(400));
 
         Assert.Equal(TimeSpan.FromSeconds(60), activity.Window);
-        Assert.Equal(new SymbolActivity(Btc, 1, 0, TimeSpan.FromSeconds(58)), activity.Symbols[0]);
+        Assert.Equal(new SymbolActivity(Btc, 1, 0, TimeSpan.FromSeconds(58), new ActivitySpan(At(58), At(58), TimeSpan.Zero)),
+            activity.Symbols[0]);
     }
 
     [Fact]
