@@ -22,6 +22,8 @@ var commandLine = new RootCommand("Continuous-operation (soak) test of the paper
     new RunCommand(signals),
     new ReconcileCommand(),
     new CompareCommand(),
+    new ClusterCommand(signals),
+    new NodeCommand(signals),
 };
 
 var parsed = commandLine.Parse(args);

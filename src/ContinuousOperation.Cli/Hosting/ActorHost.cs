@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Hosting;
+using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,11 +25,13 @@ internal sealed class ActorHost : IAsyncDisposable
 
     public ActorSystem System { get; }
 
-    public static async Task<ActorHost> StartAsync(DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken)
+    /// <param name="member">How the actor system joins the cluster; null for a process that is no cluster member.</param>
+    public static async Task<ActorHost> StartAsync(
+        DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken, ClusterMember? member = null)
     {
         var host = new HostBuilder()
             .ConfigureServices(services => services.AddAkka(AkkaComposition.SystemName,
-                (builder, _) => AkkaComposition.Configure(builder, database, userConfig)))
+                (builder, _) => AkkaComposition.Configure(builder, database, userConfig, member)))
             .Build();
         await host.StartAsync(cancellationToken);
         return new ActorHost(host);

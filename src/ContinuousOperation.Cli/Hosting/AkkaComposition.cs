@@ -1,9 +1,12 @@
+using Akka.Cluster.Hosting;
 using Akka.Configuration;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
 using ContinuousOperation.Actors.Persistence;
 using ContinuousOperation.Actors.Wire;
+using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Primitives;
@@ -16,6 +19,8 @@ namespace ContinuousOperation.Cli.Hosting;
 /// Configures the actor system the same way for every verb (and for the schema test): HOCON files, Serilog logging,
 /// the journal, snapshot and cross-node message serializers, the tagger, and Akka.Persistence.Sql on the chosen database.
 /// Precedence, lowest to highest: <c>base.hocon</c>, the database's tuning file, the code below, <c>--config</c>.
+/// A cluster member (the <c>cluster</c> launcher and its <c>node</c> processes) also gets <c>cluster.hocon</c>, its
+/// remoting address, seed nodes and roles, and what its roles host; no other verb loads any of it.
 /// </summary>
 internal static class AkkaComposition
 {
@@ -27,7 +32,8 @@ internal static class AkkaComposition
     private const string SnapshotSerializerName = "snapshot-json";
     private const string TaggerName = "journal-tagger";
 
-    public static AkkaConfigurationBuilder Configure(AkkaConfigurationBuilder builder, DatabaseTarget database, Config? userConfig)
+    public static AkkaConfigurationBuilder Configure(
+        AkkaConfigurationBuilder builder, DatabaseTarget database, Config? userConfig, ClusterMember? member = null)
     {
         builder
             .AddHocon(HoconFile("base.hocon"), HoconAddMode.Prepend)
@@ -45,8 +51,20 @@ internal static class AkkaComposition
                 SnapshotOptions(database),
                 journal => journal.AddWriteEventAdapter<JournalTagger>(TaggerName, [typeof(ITraderEvent), typeof(IExchangeEvent)]));
 
+        if (member is not null) JoinCluster(builder, member);
         if (userConfig is not null) builder.AddHocon(userConfig, HoconAddMode.Prepend);
         return builder;
+    }
+
+    /// <summary>What the command line gave (address, seeds, roles) goes over <c>cluster.hocon</c>; what it left out
+    /// (null) is not written, so the file's value stands.</summary>
+    private static void JoinCluster(AkkaConfigurationBuilder builder, ClusterMember member)
+    {
+        builder
+            .AddHocon(HoconFile("cluster.hocon"), HoconAddMode.Prepend)
+            .WithRemoting(new RemoteOptions { HostName = member.Hostname, PublicHostName = member.PublicHostname, Port = member.Port })
+            .WithClustering(new ClusterOptions { SeedNodes = [.. member.SeedNodes], Roles = [.. member.Roles] });
+        foreach (var role in member.Roles) ClusterEntities.Register(builder, role);
     }
 
     /// <summary>

@@ -16,7 +16,10 @@ namespace ContinuousOperation.Cli.Hosting;
 /// and a second signal is only acknowledged, because killing the process mid-drain would leave exactly the
 /// half-written state the soak test exists to rule out; a third ends the process at once (exit 130, no report), so
 /// that a run stuck in its drain can still be stopped without SIGKILL;</item>
-/// <item>once the run has its outcome, signals are ignored so that they cannot cut the report short.</item>
+/// <item>once the run has its outcome, signals are ignored so that they cannot cut the report short;</item>
+/// <item>for a long-lived service (a cluster node, the cluster launcher once its members are up) a signal cancels
+/// <see cref="ServiceStarted"/>'s token, with no start-up grace: the service stops in its own way (a node leaves the
+/// cluster), and a second signal ends the process at once.</item>
 /// </list>
 /// </summary>
 internal sealed class ProcessSignals : IDisposable
@@ -31,6 +34,7 @@ internal sealed class ProcessSignals : IDisposable
     private Phase _phase = Phase.StartingUp;
     private int _signalsWhileStopping;
     private IActorRef? _run;
+    private CancellationTokenSource? _service;
 
     private enum Phase
     {
@@ -38,6 +42,8 @@ internal sealed class ProcessSignals : IDisposable
         Running,
         Stopping,
         Ended,
+        Serving,
+        LeavingService,
     }
 
     private ProcessSignals()
@@ -59,6 +65,20 @@ internal sealed class ProcessSignals : IDisposable
             _cancellation.Token.ThrowIfCancellationRequested();
             _run = run;
             _phase = Phase.Running;
+        }
+    }
+
+    /// <summary>A long-lived service is up: from now on a signal cancels the returned token (and the start-up grace no
+    /// longer applies), and a second one ends the process with 130.</summary>
+    /// <exception cref="OperationCanceledException">A signal came first; the service must not go on.</exception>
+    public CancellationToken ServiceStarted()
+    {
+        lock (_gate)
+        {
+            _cancellation.Token.ThrowIfCancellationRequested();
+            _service = new CancellationTokenSource();
+            _phase = Phase.Serving;
+            return _service.Token;
         }
     }
 
@@ -92,6 +112,14 @@ internal sealed class ProcessSignals : IDisposable
                     Log.Error("{Signal} received a third time: ending the process now, without a report (check the journal with reconcile)", context.Signal);
                     EndNow("interrupted three times: ended during the drain, without a report");
                     break;
+                case Phase.Serving:
+                    _phase = Phase.LeavingService;
+                    Log.Warning("{Signal} received: stopping gracefully; a second signal ends the process at once", context.Signal);
+                    _service!.Cancel();
+                    break;
+                case Phase.LeavingService:
+                    EndNow("interrupted twice: ended before the graceful stop finished");
+                    break;
                 default:
                     Log.Warning("{Signal} received after the run ended: ignored, the report is being written", context.Signal);
                     break;
@@ -122,5 +150,6 @@ internal sealed class ProcessSignals : IDisposable
     {
         foreach (var registration in _registrations) registration.Dispose();
         _cancellation.Dispose();
+        _service?.Dispose();
     }
 }
