@@ -1,8 +1,13 @@
 using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Parsing;
+using ContinuousOperation.Cli.Reporting;
 using ContinuousOperation.Domain.Cluster;
+using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
+using ContinuousOperation.Domain.Market;
+using ContinuousOperation.Domain.Primitives;
+using ContinuousOperation.Domain.Run;
 using static ContinuousOperation.Domain.Cluster.MembershipChange;
 
 namespace ContinuousOperation.Soak.Tests;
@@ -172,16 +177,26 @@ public sealed class ClusterLaunchTests
         }
     }
 
-    /// <summary>A launcher and two nodes, all Up, with <see cref="FastDowning"/> for every member.</summary>
+    /// <summary>A launcher and two nodes, all Up, with <see cref="FastDowning"/> for every member, hosting the shard
+    /// regions of a run that nobody starts (no entity is started: no message comes for one).</summary>
     private static async Task<ClusterLauncher> StartWithFastDowningAsync(string folder)
     {
         var configFile = Path.Combine(folder, "fast-downing.hocon");
         await File.WriteAllTextAsync(configFile, FastDowning);
-        var launch = new ClusterLaunch(ClusterLayout.Plan(2, null, null, null), DatabaseTarget.Parse(TestPostgres.ConnectionString!),
-            UserConfigFile.Read(configFile), configFile, Path.Combine(folder, "nodes"), NodeExecutable.Dotnet(CliAssembly));
+        var settings = new RunSettings(TimeSpan.FromMinutes(1), InstrumentCatalog.First(2), Seed: 1, new MarketSettings(), Speed: 1,
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), new CriteriaThresholds())
+        {
+            Run = RunId.New(DateTimeOffset.UtcNow, 1, new Random(1)),
+        };
+        var runFolder = new RunFolder(folder, "20261128_000000");
+        RunFile.Write(runFolder, new RunFile(RunFile.CurrentVersion, settings.Run.Value, runFolder.Stamp, DateTimeOffset.UtcNow,
+            StoredRunSettings.From(settings), new DatabaseReference(DatabaseReference.EnvironmentVariable, TestPostgres.Variable), null));
+        var launch = new ClusterLaunch(settings, ClusterLayout.Plan(2, null, null, null), DatabaseTarget.Parse(TestPostgres.ConnectionString!),
+            UserConfigFile.Read(configFile), configFile, folder, NodeExecutable.Dotnet(CliAssembly));
         var launcher = await ClusterLauncher.StartAsync(launch, CancellationToken.None);
         try
         {
+            launcher.StartNodes();
             await launcher.AwaitAllUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
             return launcher;
         }

@@ -20,6 +20,9 @@ public static class ClusterRunTree
     public const string ControlRole = "control";
     public const string TradingRole = "trading";
 
+    /// <summary>The control member's <see cref="MetricsFanout"/>, at <c>/user/</c> this name.</summary>
+    public const string MetricsFanoutName = "cluster-metrics";
+
     /// <summary>What every member runs beside the entities: its own metrics (sampling its own process), the watcher of
     /// its dead letters, and its end of the recovery-signal relay. Returns the metrics actor.</summary>
     public static IActorRef MemberServices(IActorRefFactory system, MetricsSettings metrics)
@@ -42,7 +45,7 @@ public static class ClusterRunTree
         IRunProgress? progress)
     {
         var local = MemberServices(system, MetricsSettings.For(settings) with { RunDuration = settings.Duration });
-        var metrics = system.ActorOf(MetricsFanout.Props(local, names), "cluster-metrics");
+        var metrics = system.ActorOf(MetricsFanout.Props(local, names), MetricsFanoutName);
         var consistency = Singleton(system, ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
         var faults = settings.Faults.IsEmpty
             ? null

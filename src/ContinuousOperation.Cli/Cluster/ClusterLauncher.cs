@@ -5,15 +5,20 @@ using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Domain.Cluster;
+using ContinuousOperation.Domain.Run;
 using Serilog;
 
 namespace ContinuousOperation.Cli.Cluster;
 
-/// <summary>What the launcher needs to start a cluster: the layout, the shared database, the extra HOCON (and its file,
-/// which the nodes read too), the folder of the node logs, and how to start a node process.</summary>
+/// <summary>What the launcher needs to start a cluster: the run, the layout, the shared database, the extra HOCON (and
+/// its file, which the nodes read too), the run folder (the nodes read the run from its run.json and log under its
+/// <c>nodes/</c>), and how to start a node process.</summary>
 internal sealed record ClusterLaunch(
-    ClusterLayout Layout, DatabaseTarget Database, Config? UserConfig, string? ConfigFile, string NodesFolder, NodeExecutable Executable)
+    RunSettings Run, ClusterLayout Layout, DatabaseTarget Database, Config? UserConfig, string? ConfigFile, string RunFolder,
+    NodeExecutable Executable)
 {
+    public string NodesFolder => Path.Combine(RunFolder, "nodes");
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
 
@@ -62,11 +67,11 @@ internal sealed class ClusterLauncher : IAsyncDisposable
     /// <summary>The node faults, for the run's fault injector, struck on these node processes.</summary>
     public INodeFaults NodeFaults => new LauncherNodeFaults(Nodes, Observer, _clock);
 
-    /// <summary>Starts the launcher's member, then the node processes, which join it.</summary>
+    /// <summary>Starts the launcher's member; the node processes start with <see cref="StartNodes"/>.</summary>
     public static async Task<ClusterLauncher> StartAsync(ClusterLaunch launch, CancellationToken cancellationToken)
     {
         var layout = launch.Layout;
-        var host = await ActorHost.StartAsync(launch.Database, launch.UserConfig, cancellationToken, layout.Launcher);
+        var host = await ActorHost.StartAsync(launch.Database, launch.UserConfig, cancellationToken, layout.Launcher(launch.Run));
         var launches = layout.NodePorts.Select((port, index) => NodeLaunchFor(launch, index + 1, port)).ToArray();
         var names = launches.ToDictionary(n => n.Address, n => n.Name);
         names[layout.LauncherAddress] = LauncherName;
@@ -79,19 +84,16 @@ internal sealed class ClusterLauncher : IAsyncDisposable
         {
             Started = (node, pid) => observer.Tell(new ClusterNode(node.Name, node.Address, ClusterRunTree.TradingRole, pid)),
         };
-        var launcher = new ClusterLauncher(host, observer, nodes, layout, launch.Clock);
-        try
-        {
-            nodes.StartAll();
-        }
-        catch
-        {
-            await launcher.DisposeAsync();
-            throw;
-        }
-
-        return launcher;
+        return new ClusterLauncher(host, observer, nodes, layout, launch.Clock);
     }
+
+    /// <summary>Starts the node processes, which join the launcher's member. The run's run.json must exist: each node
+    /// reads the run it hosts from it.</summary>
+    public void StartNodes() => Nodes.StartAll();
+
+    /// <summary>Every member's name by its address.</summary>
+    public IReadOnlyDictionary<string, string> Names =>
+        Nodes.Nodes.Select(n => (n.Address, n.Name)).Append((Layout.LauncherAddress, LauncherName)).ToDictionary();
 
     /// <summary>Every member's name: the launcher's first, then the nodes'.</summary>
     public IReadOnlyList<string> MemberNames => [LauncherName, .. Nodes.Nodes.Select(n => n.Name)];
@@ -179,6 +181,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
             "--db-env", DatabaseVariable,
             "--log-file", logFile,
             "--launcher-pid", Environment.ProcessId.ToString(),
+            "--run-folder", Path.GetFullPath(launch.RunFolder),
         ];
         if (layout.PublicHostname is { } publicHostname) arguments.AddRange(["--public-hostname", publicHostname]);
         if (launch.ConfigFile is { } configFile) arguments.AddRange(["--config", Path.GetFullPath(configFile)]);

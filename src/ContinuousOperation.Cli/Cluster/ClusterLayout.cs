@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ContinuousOperation.Actors.Cluster;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Cli.Cluster;
 
@@ -17,7 +18,8 @@ internal sealed record ClusterLayout(string Hostname, string? PublicHostname, in
 
     public IReadOnlyList<string> SeedNodes => [LauncherAddress];
 
-    public ClusterMember Launcher => new(SeedNodes, [ClusterRunTree.ControlRole]) { Hostname = Hostname, PublicHostname = PublicHostname, Port = LauncherPort };
+    public ClusterMember Launcher(RunSettings run) =>
+        new(SeedNodes, [ClusterRunTree.ControlRole]) { Run = run, Hostname = Hostname, PublicHostname = PublicHostname, Port = LauncherPort };
 
     /// <summary>Consecutive ports from <paramref name="basePort"/> (the launcher's), or free ones the operating system
     /// picks on <paramref name="hostname"/> when none is given.</summary>

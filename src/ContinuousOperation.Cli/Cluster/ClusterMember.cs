@@ -1,4 +1,5 @@
 using ContinuousOperation.Cli.Hosting;
+using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Cli.Cluster;
 
@@ -7,6 +8,9 @@ namespace ContinuousOperation.Cli.Cluster;
 /// <c>cluster.hocon</c> (or <c>--config</c>).</summary>
 internal sealed record ClusterMember(IReadOnlyList<string> SeedNodes, IReadOnlyList<string> Roles)
 {
+    /// <summary>The run whose entities this member hosts (trading) or reaches through proxies (control).</summary>
+    public required RunSettings Run { get; init; }
+
     public string? Hostname { get; init; }
     public string? PublicHostname { get; init; }
     public int? Port { get; init; }

@@ -3,6 +3,7 @@ using ContinuousOperation.Actors.Cluster;
 using ContinuousOperation.Cli.Cluster;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Cli.Parsing;
+using ContinuousOperation.Cli.Reporting;
 
 namespace ContinuousOperation.Cli.Commands;
 
@@ -20,11 +21,14 @@ internal sealed class NodeCommand : Command
     private readonly DatabaseOptions _database = new("The journal database every member shares: a PostgreSQL 'Host=…' connection string") { Required = true };
     private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
     private readonly Option<string> _logFile = OptionRules.Text("--log-file", "Log file of this node [default: node-PORT.log, or node-PID.log without --port]");
+    private readonly Option<string> _runFolder = OptionRules.Text("--run-folder", "Folder of the run this node hosts: its run.json says which (the launcher's run folder, or a copy of it on another host)");
     private readonly Option<int> _launcherPid = OptionRules.Number<int>("--launcher-pid", "Process id of the launcher: when that process is gone, the node leaves and exits").Positive();
 
     public NodeCommand(ProcessSignals? signals = null) : base("node", "Run one member of a cluster-mode soak until it is stopped or removed")
     {
         _seedNodes.Required = true;
+        _runFolder.Required = true;
+        _runFolder.HelpName = "FOLDER";
         _seedNodes.HelpName = "ADDRESS[,ADDRESS…]";
         _seedNodes.Validators.Add(result =>
         {
@@ -43,6 +47,7 @@ internal sealed class NodeCommand : Command
         Options.Add(_hostname);
         Options.Add(_publicHostname);
         Options.Add(_roles);
+        Options.Add(_runFolder);
         _database.AddTo(this);
         Options.Add(_config);
         _logFile.HelpName = "PATH";
@@ -58,8 +63,10 @@ internal sealed class NodeCommand : Command
     {
         SeedNodeListParser.TryParse(parse.GetValue(_seedNodes)!, out var seeds, out _);
         var port = parse.GetResult(_port) is { Implicit: false } ? parse.GetValue(_port) : (int?)null;
+        var run = RunFile.Read(parse.GetValue(_runFolder)!, "--run-folder");
         var member = new ClusterMember(seeds, RoleNames(parse.GetValue(_roles)!))
         {
+            Run = run.Settings.ToSettings(run.Run),
             Hostname = parse.GetValue(_hostname),
             PublicHostname = parse.GetValue(_publicHostname),
             Port = port,

@@ -64,7 +64,7 @@ internal static class AkkaComposition
             .AddHocon(HoconFile("cluster.hocon"), HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions { HostName = member.Hostname, PublicHostName = member.PublicHostname, Port = member.Port })
             .WithClustering(new ClusterOptions { SeedNodes = [.. member.SeedNodes], Roles = [.. member.Roles] });
-        foreach (var role in member.Roles) ClusterEntities.Register(builder, role);
+        foreach (var role in member.Roles) ClusterEntities.Register(builder, role, member.Run);
     }
 
     /// <summary>

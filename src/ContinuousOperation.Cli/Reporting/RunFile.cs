@@ -31,11 +31,12 @@ internal sealed record RunFile(
         AtomicFile.Write(Path.Combine(folder.Path, FileName), JsonSerializer.SerializeToUtf8Bytes(file, ReportJson.Report));
 
     /// <exception cref="UsageException">The folder is not a run folder, or its run.json cannot be used.</exception>
-    public static RunFile Read(string folder)
+    /// <param name="option">The option that named the folder, for the error messages.</param>
+    public static RunFile Read(string folder, string option = "--resume")
     {
         var path = Path.Combine(folder, FileName);
-        if (!Directory.Exists(folder)) throw new UsageException($"--resume: {folder} is not a folder");
-        if (!File.Exists(path)) throw new UsageException($"--resume: {folder} is not a run folder (it has no {FileName})");
+        if (!Directory.Exists(folder)) throw new UsageException($"{option}: {folder} is not a folder");
+        if (!File.Exists(path)) throw new UsageException($"{option}: {folder} is not a run folder (it has no {FileName})");
         RunFile? file;
         try
         {
@@ -43,13 +44,13 @@ internal sealed record RunFile(
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new UsageException($"--resume: {path} cannot be read: {e.Message}");
+            throw new UsageException($"{option}: {path} cannot be read: {e.Message}");
         }
 
         if (file is null || file.Settings is null || file.Database is null || !Domain.Run.RunId.TryParse(file.RunId, out _))
-            throw new UsageException($"--resume: {path} is not a run's {FileName}");
+            throw new UsageException($"{option}: {path} is not a run's {FileName}");
         if (file.Version != CurrentVersion)
-            throw new UsageException($"--resume: {path} is version {file.Version}; this build resumes version {CurrentVersion}");
+            throw new UsageException($"{option}: {path} is version {file.Version}; this build resumes version {CurrentVersion}");
         return file;
     }
 
