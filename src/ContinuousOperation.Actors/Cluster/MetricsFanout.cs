@@ -10,7 +10,8 @@ namespace ContinuousOperation.Actors.Cluster;
 /// <summary>
 /// The coordinator's and fault injector's metrics actor in a cluster run. Every member has its own
 /// <see cref="MetricsActor"/> at <c>/user/metrics</c>, sampling its own process and counting what its entities do;
-/// this actor tells them all what concerns them all (trading ended, a fault in effect or settled), keeps every node
+/// this actor tells them all what concerns them all (trading ended, a fault in effect or settled; a member that comes
+/// up later, such as a node started again after a kill, is told the faults still in effect), keeps every node
 /// process's latest snapshot (<see cref="NodeSnapshots"/>, refreshed every <see cref="RefreshInterval"/>, so a killed
 /// node's counts are not lost) and answers for the cluster: tallies and snapshots are the nodes' merged.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
 
     private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
     private readonly NodeSnapshots nodes = new();
+    private readonly Dictionary<int, FaultInEffect> inEffect = new();
     private ClusterMetricsMerged? final;
     private readonly IReadOnlyDictionary<string, string> names;
 
@@ -30,8 +32,21 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         this.names = names;
         Receive<ReportError>(local.Forward);
         Receive<TradingEnded>(Broadcast);
-        Receive<FaultInEffect>(Broadcast);
-        Receive<FaultSettled>(Broadcast);
+        Receive<FaultInEffect>(fault =>
+        {
+            inEffect[fault.FaultId] = fault;
+            Broadcast(fault);
+        });
+        Receive<FaultSettled>(settled =>
+        {
+            inEffect.Remove(settled.FaultId);
+            Broadcast(settled);
+        });
+        Receive<ClusterEvent.MemberUp>(up =>
+        {
+            foreach (var fault in inEffect.Values) MetricsOf(up.Member).Tell(fault);
+        });
+        Receive<ClusterEvent.CurrentClusterState>(_ => { });
         Receive<Refresh>(_ => RefreshAll(GetMetricsSoFar.Instance).PipeTo(Self));
         Receive<Refreshed>(refreshed =>
         {
@@ -57,7 +72,13 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    protected override void PreStart() => Timers.StartPeriodicTimer(nameof(Refresh), Refresh.Instance, RefreshInterval);
+    protected override void PreStart()
+    {
+        cluster.Subscribe(Self, typeof(ClusterEvent.MemberUp));
+        Timers.StartPeriodicTimer(nameof(Refresh), Refresh.Instance, RefreshInterval);
+    }
+
+    protected override void PostStop() => cluster.Unsubscribe(Self);
 
     private IEnumerable<Member> Members => cluster.State.Members.Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving);
 

@@ -20,8 +20,10 @@ public sealed class FaultWindows(TimeSpan grace, TimeSpan lead)
     private readonly Dictionary<int, Window> windows = new();
     private readonly List<ErrorRecord> held = [];
 
+    /// <summary>The first opening counts: in a cluster run a fault still in effect is told again to a node that
+    /// (re)joined, which must not move the window's start.</summary>
     public void Opened(int faultId, FaultKind kind, Symbol? symbol, DateTimeOffset at) =>
-        windows[faultId] = new Window(kind.TargetsSymbol() ? symbol : null, at, ClosedAt: null);
+        windows.TryAdd(faultId, new Window(kind.TargetsSymbol() ? symbol : null, at, ClosedAt: null));
 
     public void Closed(int faultId, DateTimeOffset at)
     {
