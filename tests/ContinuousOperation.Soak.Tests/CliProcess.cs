@@ -21,6 +21,9 @@ internal sealed record CliStart(TimeSpan TimeLimit, params string[] Arguments)
     public TimeSpan SignalDelay { get; init; }
     public TimeSpan? SignalAfter { get; init; }
 
+    /// <summary>Told every line of standard output as it is read, e.g. to act on another process the CLI started.</summary>
+    public Action<string>? OnOutputLine { get; init; }
+
     public string? SignalWhenOutputContains
     {
         init => SignalAfterLine = value is null ? null : line => line.Contains(value);
@@ -98,6 +101,7 @@ internal static class CliProcess
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             text.AppendLine(line);
+            start.OnOutputLine?.Invoke(line);
             if (signalAfterLine is null || !signalAfterLine(line)) continue;
             // Output keeps being read while the delay runs, so the process never blocks on a full pipe.
             signalled = SignalAsync(process, start.Signal, start.SignalDelay);

@@ -36,8 +36,10 @@ public sealed class ExchangeActor : ReceiveActor, IWithTimers
 
         Receive<BookPublished>(Fanout);
         Receive<SubscribeMarketData>(_ => Subscribe());
-        Receive<UnsubscribeMarketData>(_ => stream.Subscribers.Remove(Sender));
-        Receive<Terminated>(t => stream.Subscribers.Remove(t.ActorRef));
+        // Blocks, not expressions: a handler that returns false counts as not handled, and Remove returns false for a
+        // subscriber already gone.
+        Receive<UnsubscribeMarketData>(_ => { stream.Subscribers.Remove(Sender); });
+        Receive<Terminated>(t => { stream.Subscribers.Remove(t.ActorRef); });
         Receive<Heartbeat>(_ => SendHeartbeat());
         Receive<InjectCrash>(crash => book.Forward(crash));
         Receive<InjectMarketDataFault>(ArmStreamFault);

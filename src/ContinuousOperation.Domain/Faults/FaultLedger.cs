@@ -37,12 +37,13 @@ public sealed class FaultLedger(IReadOnlyCollection<Symbol> symbols, TimeSpan si
 
     /// <summary>A node fault struck the node hosting <paramref name="hosted"/>: it takes effect at once (the process is
     /// killed, paused or told to leave). It is recovered when every one of those entities has announced
-    /// <see cref="EntityRecovered"/> since, wherever it now runs; its deadline runs from the end of its duration (the
-    /// node started again, or resumed). A node that hosted nothing is recovered as soon as it is hit.</summary>
+    /// <see cref="EntityRecovered"/> since, wherever it now runs; its deadline runs from the strike, not from the end of
+    /// its duration: the cluster must carry on without the node (its shards move to the survivors), whether or not it
+    /// ever comes back. A node that hosted nothing is recovered as soon as it is hit.</summary>
     public FaultRecord NodeFaultInjected(ScheduledFault fault, DateTimeOffset at, IReadOnlyCollection<HostedEntity> hosted)
     {
         if (!fault.Kind.IsNodeFault()) throw new ArgumentException($"{fault.Kind.Name()} is not a node fault", nameof(fault));
-        var entry = new Entry(fault, at) { AppliedAt = at, EffectEndsAt = at + fault.Duration };
+        var entry = new Entry(fault, at) { AppliedAt = at, EffectEndsAt = at };
         entry.EntitiesToRecover.UnionWith(hosted);
         if (entry.EntitiesToRecover.Count == 0) entry.RecoveredAt = at;
         entries.Add(entry);

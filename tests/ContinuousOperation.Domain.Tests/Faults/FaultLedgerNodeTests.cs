@@ -60,14 +60,15 @@ public class FaultLedgerNodeTests
     }
 
     [Fact]
-    public void An_entity_that_never_comes_back_makes_the_fault_miss_its_deadline_counted_from_the_end_of_its_duration()
+    public void An_entity_that_never_comes_back_makes_the_fault_miss_its_deadline_counted_from_the_strike()
     {
-        ledger.NodeFaultInjected(Fault(FaultKind.NodeKill, durationSeconds: 5, deadlineSeconds: 30), T0, Node2);
+        // The node is started again only after 10 minutes: the deadline does not wait for it.
+        ledger.NodeFaultInjected(Fault(FaultKind.NodeKill, durationSeconds: 600, deadlineSeconds: 30), T0, Node2);
         ledger.Observe(Recovered(EntityKind.OrderBook, Btc, 12));
         ledger.Observe(Recovered(EntityKind.Trader, Btc, 14));
 
-        Assert.Empty(ledger.TakeMissed(T0.AddSeconds(35)));
-        var missed = Assert.Single(ledger.TakeMissed(T0.AddSeconds(35.1)));
+        Assert.Empty(ledger.TakeMissed(T0.AddSeconds(30)));
+        var missed = Assert.Single(ledger.TakeMissed(T0.AddSeconds(30.1)));
 
         Assert.Equal(FaultOutcome.Missed, missed.Outcome);
         Assert.Empty(ledger.TakeMissed(T0.AddSeconds(60)));
