@@ -35,7 +35,7 @@ public sealed class ClusterLaunchTests
         try
         {
             var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(90),
-                "cluster", "--nodes", "2", "--duration", "2s", "--db-env", TestPostgres.Variable, "--report-dir", reports);
+                "cluster", "--nodes", "2", "--duration", "20s", "--speed", "5", "--symbol-count", "2", "--db-env", TestPostgres.Variable, "--report-dir", reports);
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.Contains("All 3 members are Up", result.StandardOutput);

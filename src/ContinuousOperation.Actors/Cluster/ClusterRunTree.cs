@@ -44,8 +44,9 @@ public static class ClusterRunTree
         IActorRef exchange, IActorRef traders, IDatabaseOutage outage, INodeFaults nodes, string readJournalPluginId,
         IRunProgress? progress)
     {
-        var local = MemberServices(system, MetricsSettings.For(settings) with { RunDuration = settings.Duration });
-        var metrics = system.ActorOf(MetricsFanout.Props(local, names), MetricsFanoutName);
+        var metricsSettings = MetricsSettings.For(settings) with { RunDuration = settings.Duration };
+        var local = MemberServices(system, metricsSettings with { LogsProgress = false });
+        var metrics = system.ActorOf(MetricsFanout.Props(local, names, metricsSettings), MetricsFanoutName);
         var consistency = Singleton(system, ConsistencyActor.Props(readJournalPluginId, metrics), "consistency");
         var faults = settings.Faults.IsEmpty
             ? null

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using ContinuousOperation.Actors.Faults;
 using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Cluster;
@@ -25,11 +26,16 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
     private readonly Dictionary<int, FaultInEffect> inEffect = new();
     private ClusterMetricsMerged? final;
     private readonly IReadOnlyDictionary<string, string> names;
+    private readonly MetricsSettings settings;
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly ILoggingAdapter log = Context.GetLogger();
 
     /// <param name="names">The members' names by address (<c>node-2</c>); an address not named is shown as it is.</param>
-    public MetricsFanout(IActorRef local, IReadOnlyDictionary<string, string> names)
+    /// <param name="settings">The run's: the fan-out logs the run's progress line, from every node's counts.</param>
+    public MetricsFanout(IActorRef local, IReadOnlyDictionary<string, string> names, MetricsSettings settings)
     {
         this.names = names;
+        this.settings = settings;
         Receive<ReportError>(local.Forward);
         Receive<TradingEnded>(Broadcast);
         Receive<FaultInEffect>(fault =>
@@ -52,6 +58,8 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         {
             Record(refreshed);
         });
+        Receive<ProgressTick>(_ =>
+            log.Info(ProgressLine.Template, nodes.Progress(DateTimeOffset.UtcNow - startedAt, settings.RunDuration).Values));
         Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(nodes.Counters(), nodes.Errors())));
         Receive<GetMetricsSnapshot>(_ =>
         {
@@ -67,8 +75,8 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
         Receive<GetMergedMetrics>(_ => Sender.Tell(final ?? new ClusterMetricsMerged(nodes.Merged())));
     }
 
-    public static Props Props(IActorRef local, IReadOnlyDictionary<string, string> names) =>
-        Akka.Actor.Props.Create(() => new MetricsFanout(local, names));
+    public static Props Props(IActorRef local, IReadOnlyDictionary<string, string> names, MetricsSettings settings) =>
+        Akka.Actor.Props.Create(() => new MetricsFanout(local, names, settings));
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -76,6 +84,7 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
     {
         cluster.Subscribe(Self, typeof(ClusterEvent.MemberUp));
         Timers.StartPeriodicTimer(nameof(Refresh), Refresh.Instance, RefreshInterval);
+        Timers.StartPeriodicTimer(nameof(ProgressTick), ProgressTick.Instance, settings.ProgressInterval);
     }
 
     protected override void PostStop() => cluster.Unsubscribe(Self);
@@ -104,6 +113,11 @@ public sealed class MetricsFanout : ReceiveActor, IWithTimers
             }
         });
         return new Refreshed((await Task.WhenAll(asks)).OfType<(UniqueAddress, MetricsSnapshot)>().ToArray());
+    }
+
+    private sealed record ProgressTick
+    {
+        public static readonly ProgressTick Instance = new();
     }
 
     private sealed record Refresh

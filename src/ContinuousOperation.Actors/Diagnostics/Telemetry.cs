@@ -14,6 +14,10 @@ public static class Telemetry
     public const string MeterName = "ContinuousOperation";
 
     public const string OrderRoundTripName = "order_round_trip";
+
+    /// <summary>The round trips of <see cref="OrderRoundTripName"/> whose acknowledgement came from a book on another
+    /// node (cluster runs only).</summary>
+    public const string CrossNodeOrderRoundTripName = "order_round_trip_cross_node";
     public const string FillToPersistName = "fill_to_persist";
 
     private static readonly Meter Meter = new(MeterName, typeof(Telemetry).Assembly.GetName().Version?.ToString());
@@ -26,6 +30,9 @@ public static class Telemetry
 
     private static readonly Histogram<double> OrderRoundTrip = Meter.CreateHistogram<double>(
         OrderRoundTripName, "ms", "From sending an order to the venue's acknowledgement");
+
+    private static readonly Histogram<double> CrossNodeOrderRoundTrip = Meter.CreateHistogram<double>(
+        CrossNodeOrderRoundTripName, "ms", "From sending an order to the acknowledgement of a book on another node");
 
     private static readonly Histogram<double> FillToPersist = Meter.CreateHistogram<double>(
         FillToPersistName, "ms", "From a fill report's arrival to its events being in the trader's journal");
@@ -40,7 +47,11 @@ public static class Telemetry
 
     public static void RecordFault(string kind) => Faults.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    public static void RecordOrderRoundTrip(TimeSpan elapsed) => OrderRoundTrip.Record(elapsed.TotalMilliseconds);
+    public static void RecordOrderRoundTrip(TimeSpan elapsed, bool crossNode)
+    {
+        OrderRoundTrip.Record(elapsed.TotalMilliseconds);
+        if (crossNode) CrossNodeOrderRoundTrip.Record(elapsed.TotalMilliseconds);
+    }
 
     public static void RecordFillToPersist(TimeSpan elapsed) => FillToPersist.Record(elapsed.TotalMilliseconds);
 }

@@ -19,7 +19,8 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
 {
-    private static readonly string[] LatencyInstruments = [Telemetry.OrderRoundTripName, Telemetry.FillToPersistName];
+    private static readonly string[] LatencyInstruments =
+        [Telemetry.OrderRoundTripName, Telemetry.CrossNodeOrderRoundTripName, Telemetry.FillToPersistName];
 
     private readonly MetricsSettings settings;
     private readonly IResourceProbe probe;
@@ -78,7 +79,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         samplesFile = OpenSamplesFile();
         latencyListener = ListenToLatencies(Self);
         Timers.StartPeriodicTimer(nameof(SampleTick), SampleTick.Instance, settings.SampleInterval);
-        Timers.StartPeriodicTimer(nameof(ProgressTick), ProgressTick.Instance, settings.ProgressInterval);
+        if (settings.LogsProgress) Timers.StartPeriodicTimer(nameof(ProgressTick), ProgressTick.Instance, settings.ProgressInterval);
     }
 
     protected override void PostStop()

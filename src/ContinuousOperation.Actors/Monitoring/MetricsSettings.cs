@@ -27,6 +27,10 @@ public sealed record MetricsSettings(
     /// <summary>The run's symbols: each is tracked from the start, so one that never trades is reported as silent.</summary>
     public IReadOnlyList<Symbol> Symbols { get; init; } = [];
 
+    /// <summary>False where another actor logs the run's progress (a cluster's control member: its own counts are
+    /// not the run's).</summary>
+    public bool LogsProgress { get; init; } = true;
+
     /// <summary>Simulated time per wall-clock second, to express the trading window in market time.</summary>
     public double Speed { get; init; } = 1;
 

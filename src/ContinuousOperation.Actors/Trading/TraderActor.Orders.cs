@@ -48,7 +48,9 @@ public sealed partial class TraderActor
 
     private void OnPlaced(OrderPlaced placed)
     {
-        if (placing.Remove(placed.ClientOrderId, out var sentAt)) Telemetry.RecordOrderRoundTrip(DateTime.UtcNow - sentAt);
+        // A reply from another node carries that node's address; a local one has none.
+        if (placing.Remove(placed.ClientOrderId, out var sentAt))
+            Telemetry.RecordOrderRoundTrip(DateTime.UtcNow - sentAt, crossNode: Sender.Path.Address.HasGlobalScope);
         PersistIfApplicable(new OrderAcknowledged(placed.ClientOrderId));
     }
 

@@ -22,6 +22,13 @@ public sealed class NodeSnapshots
 
     public IReadOnlyList<ErrorSummary> Errors() => ErrorSummaries.Merge(latest.Values.SelectMany(s => s.Errors));
 
+    /// <summary>The run's progress line from the nodes' latest counts; memory and CPU are the busiest node's latest
+    /// sample.</summary>
+    public ProgressLine Progress(TimeSpan elapsed, TimeSpan runDuration) => ProgressLine.Compose(
+        elapsed, runDuration, Errors().Where(e => e.Severity.CountsAgainstRun()).Sum(e => e.Count),
+        Counters().GetValueOrDefault(TradingCounter.OrdersPlaced), Counters().GetValueOrDefault(TradingCounter.FillsApplied),
+        latest.Values.Select(s => s.Samples.LastOrDefault()).OfType<ResourceSample>().MaxBy(s => s.WorkingSetMb));
+
     public MergedMetrics Merged() =>
         ClusterMetrics.Merge(latest.OrderBy(n => n.Key.Node, StringComparer.Ordinal).ThenBy(n => n.Value.StartedAt)
             .Select(n => new NodeMetrics(n.Key.Node, n.Value)).ToArray());

@@ -116,7 +116,8 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
     {
         var metrics = Start(CreateTestProbe());
 
-        Telemetry.RecordOrderRoundTrip(TimeSpan.FromMilliseconds(4));
+        Telemetry.RecordOrderRoundTrip(TimeSpan.FromMilliseconds(4), crossNode: false);
+        Telemetry.RecordOrderRoundTrip(TimeSpan.FromMilliseconds(7), crossNode: true);
         Telemetry.RecordFillToPersist(TimeSpan.FromMilliseconds(9));
 
         AwaitAssert(() =>
@@ -124,7 +125,9 @@ public sealed class MetricsActorOutputTests(ITestOutputHelper output)
             metrics.Tell(GetMetricsSnapshot.Instance);
             var latencies = ExpectMsg<MetricsSnapshot>().Latencies!;
             // Other tests in this process may record too; this test's values are among what was aggregated.
-            Assert.True(latencies[Telemetry.OrderRoundTripName].Count >= 1);
+            Assert.True(latencies[Telemetry.OrderRoundTripName].Count >= 2);
+            // Only the round trip acknowledged from another node is in the cross-node histogram.
+            Assert.True(latencies[Telemetry.CrossNodeOrderRoundTripName].MaxMs >= 7);
             Assert.True(latencies[Telemetry.FillToPersistName].MaxMs >= 9);
         }, TimeSpan.FromSeconds(5));
     }
