@@ -26,6 +26,8 @@ internal sealed class ClusterRunHost(ClusterLauncher launcher, RunFolder folder,
 
     public ActorSystem System => launcher.System;
 
+    public bool WritesBeforeTheRun => true;
+
     public static async Task<IRunHost> StartAsync(
         ClusterRunOptions options, RunFolder folder, DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken)
     {

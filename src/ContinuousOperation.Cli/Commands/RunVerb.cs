@@ -119,6 +119,7 @@ internal static class RunVerb
             settings = settings with { Snapshots = SnapshotConfig.Read(host.System.Settings.Config) };
             var record = await start.Record(settings);
             var progress = ProgressFile.For(folder, start.History.NextSegment);
+            started = host.WritesBeforeTheRun;
             var run = await host.StartRunAsync(settings, start.History, progress, cancellationToken);
             signals.RunStarted(run);
             started = true;

@@ -14,6 +14,10 @@ internal interface IRunHost : IAsyncDisposable
 {
     ActorSystem System { get; }
 
+    /// <summary>Whether starting the run writes into its folder (a cluster's node logs): then the folder is kept even
+    /// when the run does not start, since those files say why.</summary>
+    bool WritesBeforeTheRun { get; }
+
     /// <summary>Starts the run's actors, once its manifest and run.json are written; returns the coordinator.</summary>
     Task<IActorRef> StartRunAsync(RunSettings settings, RunHistory history, IRunProgress progress, CancellationToken cancellationToken);
 
@@ -25,6 +29,8 @@ internal interface IRunHost : IAsyncDisposable
 internal sealed class LocalRunHost(ActorHost host, Actors.Faults.IDatabaseOutage outage) : IRunHost
 {
     public ActorSystem System => host.System;
+
+    public bool WritesBeforeTheRun => false;
 
     public Task<IActorRef> StartRunAsync(RunSettings settings, RunHistory history, IRunProgress progress, CancellationToken cancellationToken) =>
         Task.FromResult(LocalRunTree.Start(host.System, settings, outage, AkkaComposition.ReadJournalPluginId, history, progress));
