@@ -27,6 +27,8 @@ public sealed partial class ClusterCommandLineTests
         new[] { "node", "--seed-nodes", Seed, "--db", Postgres, "--launcher-pid", "0" },
         new[] { "node", "--seed-nodes", Seed, "--db", Postgres, "--hostname", "" },
         new[] { "node", "--seed-nodes", Seed, "--db", "journal.db" },
+        new[] { "node", "--seed-nodes", Seed, "--db", Postgres, "--run-folder", "no-such-run" },
+        new[] { "node", "--seed-nodes", Seed, "--db", Postgres, "--run-folder", "." },
         new[] { "cluster", "--db", Postgres },
         new[] { "cluster", "--nodes", "0", "--db", Postgres },
         new[] { "cluster", "--nodes", "17", "--db", Postgres },
@@ -57,7 +59,7 @@ public sealed partial class ClusterCommandLineTests
     [Theory]
     [InlineData("cluster", "--nodes", "2", "--duration", "5s")]
     [InlineData("cluster", "--nodes", "2", "--duration", "5s", "--db", "journal.db")]
-    [InlineData("node", "--seed-nodes", Seed, "--db", "Data Source=journal.db")]
+    [InlineData("node", "--seed-nodes", Seed, "--run-folder", ".", "--db", "Data Source=journal.db")]
     public async Task Cluster_mode_on_SQLite_says_how_to_get_PostgreSQL(params string[] arguments)
     {
         var (result, leftovers) = await RunInEmptyDirectoryAsync(arguments);

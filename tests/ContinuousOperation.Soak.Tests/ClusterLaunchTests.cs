@@ -17,6 +17,7 @@ namespace ContinuousOperation.Soak.Tests;
 /// launcher (however the launcher ends), and a node killed with SIGKILL is downed by the split brain resolver and
 /// rejoins as a new incarnation when restarted. Membership needs the shared PostgreSQL journal only to be reachable.
 /// </summary>
+[Collection(ClusterRunCollection.Name)]
 public sealed class ClusterLaunchTests
 {
     private static readonly string CliAssembly = Path.Combine(AppContext.BaseDirectory, "continuous-operation.dll");

@@ -3,14 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace ContinuousOperation.Soak.Tests;
 
-/// <summary>Cluster runs end to end, as an operator starts them: three node processes on free loopback ports, one
-/// shared PostgreSQL journal, node faults injected by the launcher or a kill from outside, one report.</summary>
+/// <summary>Tests that start clusters of node processes: one at a time, and not beside the other tests, so that a
+/// stall of the shared 2 cores is not taken for a dead node.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterRunCollection
 {
     public const string Name = "cluster runs";
 }
 
+/// <summary>Cluster runs end to end, as an operator starts them: three node processes on free loopback ports, one
+/// shared PostgreSQL journal, node faults injected by the launcher or a kill from outside, one report.</summary>
 [Collection(ClusterRunCollection.Name)]
 public sealed partial class ClusterRunTests : IDisposable
 {

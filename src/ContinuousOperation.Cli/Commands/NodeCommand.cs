@@ -63,6 +63,8 @@ internal sealed class NodeCommand : Command
     {
         SeedNodeListParser.TryParse(parse.GetValue(_seedNodes)!, out var seeds, out _);
         var port = parse.GetResult(_port) is { Implicit: false } ? parse.GetValue(_port) : (int?)null;
+        // The database first: a node on SQLite is told how to get PostgreSQL, whatever else is wrong.
+        var database = ClusterDatabase.Require(_database.Resolve(parse));
         var run = RunFile.Read(parse.GetValue(_runFolder)!, "--run-folder");
         var member = new ClusterMember(seeds, RoleNames(parse.GetValue(_roles)!))
         {
@@ -74,7 +76,7 @@ internal sealed class NodeCommand : Command
         var config = parse.GetValue(_config);
         return new NodeOptions(
             member,
-            ClusterDatabase.Require(_database.Resolve(parse)),
+            database,
             config is null ? null : UserConfigFile.Read(config),
             parse.GetValue(_logFile) ?? $"node-{port?.ToString() ?? Environment.ProcessId.ToString()}.log",
             parse.GetResult(_launcherPid) is { Implicit: false } ? parse.GetValue(_launcherPid) : null);
