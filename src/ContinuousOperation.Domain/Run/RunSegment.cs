@@ -79,7 +79,10 @@ public sealed class RunSegment
     {
         _checkpointing = false;
         SimulatedNow = simulated ?? SimulatedNow;
-        SimulatedStart ??= simulated;
+        // A resumed market restarts its clock at its last journaled event, which can be up to one tick before where the
+        // killed segment's last checkpoint read it (a tick without trades journals nothing): the segment continues the
+        // run's simulated time from where the earlier one ended, not from a few simulated seconds before.
+        SimulatedStart ??= simulated is { } now && _history.SimulatedEnd is { } earlierEnd && now < earlierEnd ? earlierEnd : simulated;
         var faultClock = _faultClockStartedAt is { } clock ? at - clock : TimeSpan.Zero;
         return new RunCheckpoint(_history.NextSegment, StartedAt, at, faultClock, SimulatedStart, SimulatedNow,
             counters, errors, faults.Timeline);

@@ -43,6 +43,19 @@ public sealed class RunSegmentTests
     }
 
     [Fact]
+    public void A_resumed_segment_starts_its_simulated_clock_where_the_earlier_segment_ended_even_when_the_market_restarts_a_tick_earlier()
+    {
+        var history = new RunHistory([RunHistoryTests.Segment(1, T0.AddHours(-1), TimeSpan.FromMinutes(50), simulatedEnd: TimeSpan.FromSeconds(492))]);
+        var segment = new RunSegment(Settings(), history, T0);
+
+        Checkpoint(segment, T0.AddSeconds(1), TimeSpan.FromSeconds(491.81));
+        var later = Checkpoint(segment, T0.AddSeconds(3), TimeSpan.FromSeconds(503.81));
+
+        Assert.Equal(TimeSpan.FromSeconds(492), later.SimulatedStart);
+        Assert.Equal((TimeSpan.FromSeconds(492), TimeSpan.FromSeconds(503.81)), segment.SimulatedClock(null));
+    }
+
+    [Fact]
     public void The_fault_clock_counts_from_its_start_once_and_is_zero_before_it()
     {
         var segment = Fresh();
