@@ -4,7 +4,6 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using ContinuousOperation.Actors;
 using ContinuousOperation.Actors.Cluster;
-using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Cli.Hosting;
 using ContinuousOperation.Domain.Primitives;
@@ -53,7 +52,7 @@ internal static class ClusterEntities
         RunSettings Resolved(ActorSystem system) => run with { Snapshots = SnapshotConfig.Read(system.Settings.Config) };
         return builder
             .WithActors((system, registry) => registry.Register<MemberMetrics>(
-                ClusterRunTree.MemberServices(system, MetricsSettings.For(run) with { RunDuration = run.Duration, SamplesFile = null })))
+                ClusterRunTree.MemberServices(system, ClusterRunTree.Metrics(run) with { SamplesFile = null })))
             .WithShardRegion<VenueRegion>(VenueTypeName, (system, registry, _) =>
             {
                 var exchange = RunTopology.Exchange(Resolved(system));
