@@ -25,7 +25,7 @@ internal static class ClusterEntities
 
     public static AkkaConfigurationBuilder Register(AkkaConfigurationBuilder builder, string role, RunSettings run)
     {
-        var shards = SymbolShards.For(run.Instruments.Count);
+        var shards = SymbolShards.Instance;
         return role switch
         {
             ClusterRunTree.TradingRole => HostEntities(builder, run, shards),

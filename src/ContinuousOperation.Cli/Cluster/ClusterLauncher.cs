@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using ContinuousOperation.Actors.Cluster;
 using ContinuousOperation.Actors.Faults;
@@ -40,6 +41,7 @@ internal sealed class ClusterLauncher : IAsyncDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RemovalWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RegionQueryTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ActorHost _host;
     private readonly TimeProvider _clock;
@@ -123,6 +125,42 @@ internal sealed class ClusterLauncher : IAsyncDisposable
             }
 
             await timer.WaitForNextTickAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Returns once the coordinator of every entity type (one shard region proxy each) knows a shard region on
+    /// every node the launcher started. Shards are allocated as the first message for them comes, to the region that
+    /// hosts the fewest: a run that starts before every node's region has registered puts its first shards on the
+    /// quickest nodes, and rebalancing corrects that only later, a few shards at a time.</summary>
+    /// <exception cref="InfrastructureException"><paramref name="timeout"/> passed first; the message says how many
+    /// regions each coordinator knew.</exception>
+    public async Task AwaitShardRegionsAsync(IReadOnlyList<IActorRef> proxies, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        using var timer = new PeriodicTimer(PollInterval);
+        while (true)
+        {
+            var known = await Task.WhenAll(proxies.Select(KnownRegionsAsync));
+            if (known.All(regions => regions >= Nodes.Nodes.Count)) return;
+            if (DateTimeOffset.UtcNow > until)
+                throw new InfrastructureException($"the shard coordinators did not learn every node's shard region within {timeout}: "
+                    + $"they knew {string.Join(" and ", known)} of {Nodes.Nodes.Count}");
+
+            await timer.WaitForNextTickAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>How many regions the coordinator behind <paramref name="proxy"/> knows; none while the proxy has no
+    /// coordinator yet (it answers with an empty set) or the coordinator does not answer in time.</summary>
+    private static async Task<int> KnownRegionsAsync(IActorRef proxy)
+    {
+        try
+        {
+            return (await proxy.Ask<CurrentRegions>(GetCurrentRegions.Instance, RegionQueryTimeout)).Regions.Count;
+        }
+        catch (AskTimeoutException)
+        {
+            return 0;
         }
     }
 

@@ -16,13 +16,17 @@ namespace ContinuousOperation.Cli.Cluster;
 /// <summary>
 /// The host of a cluster run: this process is the control member (its <see cref="ClusterLauncher"/>); the run's
 /// entities live in the node processes it starts once the run's run.json exists. The run starts when every member is
-/// Up: the singletons on this member (<see cref="ClusterRunTree.Control"/>), the books and traders wherever their shards
+/// Up and every node's shard regions are known to the coordinators: the singletons on this member (<see cref="ClusterRunTree.Control"/>), the books and traders wherever their shards
 /// are. At the end it adds the cluster's history and each node's resources to the report, stops the nodes and writes
 /// <c>membership.json</c>.
 /// </summary>
 internal sealed class ClusterRunHost(ClusterLauncher launcher, RunFolder folder, DatabaseTarget database) : IRunHost
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Every node's shard regions register with the coordinators within seconds of the node being Up; a minute
+    /// leaves room for 2 busy cores.</summary>
+    private static readonly TimeSpan RegionsTimeout = TimeSpan.FromMinutes(1);
 
     public ActorSystem System => launcher.System;
 
@@ -43,6 +47,7 @@ internal sealed class ClusterRunHost(ClusterLauncher launcher, RunFolder folder,
         await launcher.AwaitAllUpAsync(JoinTimeout(launcher.Nodes.Nodes.Count), cancellationToken);
         Log.Information("All {Members} members are Up: {Names}", launcher.MemberNames.Count, launcher.MemberNames);
         var registry = ActorRegistry.For(System);
+        await launcher.AwaitShardRegionsAsync([registry.Get<VenueRegion>(), registry.Get<TraderRegion>()], RegionsTimeout, cancellationToken);
         return ClusterRunTree.Control(System, settings, launcher.Names, launcher.Nodes.Nodes.Count,
             registry.Get<VenueRegion>(), registry.Get<TraderRegion>(), DatabaseOutages.For(database), launcher.NodeFaults,
             AkkaComposition.ReadJournalPluginId, progress);

@@ -32,7 +32,7 @@ namespace ContinuousOperation.Actors.Tests.Cluster;
 /// </summary>
 public sealed class ShardedSymbolTests : SqliteTestKit
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private readonly List<ActorSystem> tradingNodes = [];
 
     public ShardedSymbolTests() : base(TempSqliteJournal.Create(), NodeConfig("control"))
@@ -61,7 +61,7 @@ public sealed class ShardedSymbolTests : SqliteTestKit
         for (var i = 0; i < 2; i++) tradingNodes.Add(StartTradingNode(control.SelfAddress));
         await AwaitAssertAsync(() => Assert.Equal(3, control.State.Members.Count(m => m.Status == MemberStatus.Up)), Patience);
 
-        var shards = SymbolShards.For(1);
+        var shards = SymbolShards.Instance;
         var exchange = ClusterSharding.Get(Sys).StartProxy("venue", "trading", shards);
         var traders = ClusterSharding.Get(Sys).StartProxy("trader", "trading", shards);
         Sys.ActorOf(SignalRelay.Props());
@@ -101,7 +101,7 @@ public sealed class ShardedSymbolTests : SqliteTestKit
     {
         var node = ActorSystem.Create(Sys.Name, NodeConfig("trading").WithFallback(Journal.Config));
         Akka.Cluster.Cluster.Get(node).Join(seed);
-        var shards = SymbolShards.For(1);
+        var shards = SymbolShards.Instance;
         var metrics = node.ActorOf(BlackHoleActor.Props);
         var backoff = new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0);
         var sharding = ClusterSharding.Get(node);
