@@ -18,7 +18,7 @@ public class OrderBookBenchmarks
     private const int Levels = 20;
     private static readonly AccountId Trader = AccountId.TraderFor(SimulatedSymbol.Instrument.Symbol);
 
-    private readonly OrderBook _book = new();
+    private readonly OrderBook _book = new(SimulatedSymbol.Instrument);
     private readonly List<Match> _matches = new(Levels);
     private readonly List<(OrderKey Key, decimal Price, decimal Quantity)> _asks = [];
     private OrderRequest[] _passiveOrders = [];
