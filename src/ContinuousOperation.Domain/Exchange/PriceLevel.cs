@@ -1,20 +1,11 @@
 namespace ContinuousOperation.Domain.Exchange;
 
-/// <summary>All orders at one price, in arrival order (time priority), with their summed quantity kept up to date.
-/// Reused for another price once empty (see <see cref="BookSide"/>).</summary>
-internal sealed class PriceLevel
+/// <summary>All orders at one price, as a FIFO chain of <see cref="RestingOrder"/> slots (oldest first), with their
+/// summed lots kept up to date. A slot of <see cref="BookSide"/>'s level array, reused for another price once empty.</summary>
+internal struct PriceLevel
 {
-    public decimal Price { get; private set; }
-
-    public LinkedList<RestingOrder> Orders { get; } = new();
-
-    public decimal Quantity { get; set; }
-
-    public bool IsEmpty => Orders.First is null;
-
-    public void Reset(decimal price)
-    {
-        Price = price;
-        Quantity = 0m;
-    }
+    public long Ticks;
+    public long Lots;
+    public int Oldest;
+    public int Newest;
 }

@@ -1,10 +1,13 @@
 namespace ContinuousOperation.Domain.Exchange;
 
-/// <summary>An order waiting in a price level. Mutable on purpose: the matching loop decrements it in place, and the
-/// book reuses it, with its list node, for a later order once this one has left (see <see cref="OrderBook"/>).</summary>
-internal sealed class RestingOrder
+/// <summary>An order waiting in a price level: a slot of <see cref="BookSide"/>'s order array, linked to the orders
+/// before and after it at the same price (time priority) by slot number, -1 at either end. The key is carried for the
+/// executions the book reports; the book never compares or hashes it on the way through a level.</summary>
+internal struct RestingOrder
 {
-    public OrderKey Key { get; set; }
-
-    public decimal Remaining { get; set; }
+    public OrderKey Key;
+    public long Lots;
+    public int Level;
+    public int Previous;
+    public int Next;
 }

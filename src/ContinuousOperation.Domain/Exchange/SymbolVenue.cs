@@ -20,7 +20,7 @@ public sealed class SymbolVenue
     private readonly Instrument _instrument;
     private readonly FeeSchedule _fees;
     private readonly ExchangeLedger _ledger;
-    private readonly OrderBook _book = new();
+    private readonly OrderBook _book;
     private readonly PriceProcess _price;
     private readonly LiquidityProvider _liquidity;
     private readonly NoiseTaker _noise;
@@ -38,6 +38,7 @@ public sealed class SymbolVenue
         _instrument = instrument;
         _fees = fees;
         _ledger = ledger;
+        _book = new OrderBook(instrument);
         SimTime = ledger.SimTime;
 
         var random = new Random(StableSeed.Derive(seed, instrument.Symbol.Value, incarnation));

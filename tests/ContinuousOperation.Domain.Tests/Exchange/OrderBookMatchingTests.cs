@@ -5,7 +5,10 @@ namespace ContinuousOperation.Domain.Tests.Exchange;
 
 public sealed class OrderBookMatchingTests
 {
-    private readonly OrderBook _book = new();
+    // Halves on both grids: the prices and sizes below (100.5, 1.5, …) are whole ticks and lots.
+    private static readonly Instrument Instrument = new(new Symbol("TEST-USDT"), TickSize: 0.5m, LotSize: 0.5m, InitialPrice: 100m);
+
+    private readonly OrderBook _book = new(Instrument);
     private readonly List<Match> _matches = new();
 
     [Fact]
