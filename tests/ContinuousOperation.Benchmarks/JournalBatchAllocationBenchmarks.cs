@@ -10,12 +10,14 @@ namespace ContinuousOperation.Benchmarks;
 
 /// <summary>
 /// What the journal's write path allocates per persisted event, and how much of it lands on the large-object heap,
-/// for batches of <see cref="Rows"/> events: one operation persists <see cref="Events"/> events of a seeded venue
+/// for batches of <see cref="Rows"/> events: each invocation persists <see cref="Events"/> events of a seeded venue
 /// through Akka.Persistence.Sql, one <c>PersistAll</c> of <see cref="Rows"/> events at a time (the next starts when the
-/// last is written), so every batch the plugin writes has exactly <see cref="Rows"/> rows. 10 is a quiet book; the
-/// plugin merges writes up to its <c>batch-size</c> (100), and one actor's <c>PersistAll</c> may be larger still
-/// (1,000: a busy book's tick at high speed). <see cref="Tuning"/> compares the plugin's defaults for how a batch
-/// becomes SQL, the same with rows bound as parameters, and what the CLI ships. "Allocated" is per event; "LOH/op" is large-object bytes per event.
+/// last is written), so every batch the plugin writes has exactly <see cref="Rows"/> rows; figures are per event.
+/// 10 is a quiet book; the plugin merges writes up to its <c>batch-size</c> (100), and one actor's <c>PersistAll</c>
+/// may be larger still (1,000 also fills one statement of the plugin's default <c>db-round-trip-max-batch-size</c>).
+/// <see cref="Tuning"/> compares the plugin's defaults
+/// for how a batch becomes SQL, the same with rows bound as parameters, and what the CLI ships. "Allocated" is bytes
+/// per event on all threads; "LOH/op" is large-object bytes per event.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
