@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using BenchmarkDotNet.Attributes;
 using ContinuousOperation.Actors;
 using ContinuousOperation.Actors.Exchange;
@@ -13,7 +14,9 @@ namespace ContinuousOperation.Benchmarks;
 /// <summary>
 /// Orders through the real actors: a client sends <see cref="PlaceOrder"/> to the <see cref="ExchangeActor"/> of its symbol, which
 /// routes it through the book's back-off supervisor to the <c>OrderBookActor</c>; the book matches, persists the events
-/// (Akka's in-memory journal, so no database and no serialization: this is the actors' own ceiling), replies
+/// (<see cref="Journal"/>: Akka's in-memory journal, with no database and no serialization, is the actors' own
+/// ceiling; the SQL journals are what a run pays, with the plugin's defaults for how a batch is written or the CLI's
+/// tuning, see <see cref="JournalBatchAllocationBenchmarks"/>), replies
 /// <see cref="OrderPlaced"/>, pushes fills to the account's owner and publishes market data to the exchange.
 /// Buys and sells alternate at one price inside the spread, so every other order rests and the next one fills it against
 /// the same account: half the orders print a trade and the book stays the same size. The market does not tick (its
@@ -26,22 +29,41 @@ public class OrderRoundTripBenchmarks
     private const int OrdersPerInvoke = 1_000;
     private static readonly Instrument Instrument = SimulatedSymbol.Instrument;
 
+    private const string InMemory = "in-memory";
+
     private ActorSystem _system = null!;
     private IActorRef _client = null!;
+    private BenchmarkJournal? _journal;
 
     /// <summary>1: a trader's pace, one order at a time. 32: many requests queued at the book at once.</summary>
     [Params(1, 32)]
     public int InFlight { get; set; }
 
+    /// <summary>In memory, or a database and tuning ("SQLite shipped"; PostgreSQL when its server is set).</summary>
+    [ParamsSource(nameof(Journals))]
+    public string Journal { get; set; } = "";
+
+    public static IEnumerable<string> Journals => BenchmarkJournal.Available
+        .SelectMany(database => new[] { BenchmarkJournal.PluginDefaults, BenchmarkJournal.Shipped }.Select(tuning => $"{database} {tuning}"))
+        .Prepend(InMemory);
+
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("round-trip", """
+        var actors = ConfigurationFactory.ParseString("""
             akka.loglevel = WARNING
             akka.actor.default-dispatcher.throughput = 30
             akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
             """);
+        if (Journal != InMemory)
+        {
+            var (database, tuning) = (Journal.Split(' ')[0], Journal.Split(' ')[1]);
+            _journal = BenchmarkJournal.Create(database);
+            actors = _journal.Config(tuning).WithFallback(actors);
+        }
+
+        _system = ActorSystem.Create("round-trip", actors);
         var settings = new ExchangeSettings([Instrument], new MarketSettings(), FeeSchedule.Default, SimulatedSymbol.Seed,
             Speed: 1, TickInterval: TimeSpan.FromHours(1), HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default)
         {
@@ -61,7 +83,11 @@ public class OrderRoundTripBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _system.Terminate().Wait();
+    public void Cleanup()
+    {
+        _system.Terminate().Wait();
+        _journal?.Dispose();
+    }
 
     [Benchmark(OperationsPerInvoke = OrdersPerInvoke)]
     public Task PlaceOrders()
