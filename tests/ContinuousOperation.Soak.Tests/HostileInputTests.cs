@@ -74,7 +74,7 @@ public sealed partial class HostileInputTests
         Usage("run", "--volatility", "1e9");
         Usage("run", "--volatility", "0");
         Usage("run", "--symbol-count", "0");
-        Usage("run", "--symbol-count", "101");
+        Usage("run", "--symbol-count", "1001");
         Usage("run", "--symbol-count", "1.5");
         Usage("run", "--seed", "-1");
         Usage("run", "--seed", "2147483648");
