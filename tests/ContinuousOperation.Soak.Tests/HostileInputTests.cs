@@ -102,7 +102,7 @@ public sealed partial class HostileInputTests
         Usage("run", "--symbols", ",,");
         Usage("run", "--symbols", "BTC");
         Usage("run", "--symbols", "BTC-USDT,btc-usdt");
-        Usage("run", "--symbols", string.Join(',', Enumerable.Range(0, 101).Select(i => $"S{i}-USDT")));
+        Usage("run", "--symbols", string.Join(',', Enumerable.Range(0, 1_001).Select(i => $"S{i}-USDT")));
         Usage("run", "--faults", "");
         Usage("run", "--faults", "tornado");
         Usage("run", "--config", "");
