@@ -74,7 +74,7 @@ public sealed partial class HostileInputTests
         Usage("run", "--volatility", "1e9");
         Usage("run", "--volatility", "0");
         Usage("run", "--symbol-count", "0");
-        Usage("run", "--symbol-count", "101");
+        Usage("run", "--symbol-count", "1001");
         Usage("run", "--symbol-count", "1.5");
         Usage("run", "--seed", "-1");
         Usage("run", "--seed", "2147483648");
@@ -102,7 +102,7 @@ public sealed partial class HostileInputTests
         Usage("run", "--symbols", ",,");
         Usage("run", "--symbols", "BTC");
         Usage("run", "--symbols", "BTC-USDT,btc-usdt");
-        Usage("run", "--symbols", string.Join(',', Enumerable.Range(0, 101).Select(i => $"S{i}-USDT")));
+        Usage("run", "--symbols", string.Join(',', Enumerable.Range(0, 1_001).Select(i => $"S{i}-USDT")));
         Usage("run", "--faults", "");
         Usage("run", "--faults", "tornado");
         Usage("run", "--config", "");

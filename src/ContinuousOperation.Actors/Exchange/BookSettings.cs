@@ -15,4 +15,10 @@ public sealed record BookSettings(
     public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
 
     public TimeSpan SimulatedStep => TickInterval * Speed;
+
+    /// <summary>How long the first tick waits: a fraction of <see cref="TickInterval"/> fixed by the symbol, so that the
+    /// books of a run started together tick spread over the interval, not all in the same instant (a thousand journal
+    /// writes at once would queue every order behind them).</summary>
+    public TimeSpan FirstTickDelay =>
+        TickInterval * ((uint)StableSeed.Derive(0, Instrument.Symbol.Value) % 1_000 / 1_000.0);
 }

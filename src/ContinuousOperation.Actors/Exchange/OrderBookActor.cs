@@ -87,7 +87,7 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
             EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow, StartedAt: startedAt, EventsReplayed: EventsReplayed));
         if (closed) return;
 
-        Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.TickInterval);
+        Timers.StartPeriodicTimer("market-tick", MarketTick.Instance, settings.FirstTickDelay, settings.TickInterval);
         Timers.StartPeriodicTimer("account-heartbeat", AccountHeartbeatTick.Instance, AccountHeartbeatInterval);
         Publish([]);
     }

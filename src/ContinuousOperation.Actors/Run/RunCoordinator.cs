@@ -30,6 +30,10 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>What each symbol adds to the drain's and the close's timeouts: both wait for every symbol, whose
+    /// cancels and closing records queue on one journal, so a fixed wait that suits 10 symbols fails 1,000.</summary>
+    private static readonly TimeSpan EndOfRunAllowancePerSymbol = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ReconcileTimeout = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
 
@@ -169,9 +173,9 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
         if (faults is not null)
             await Step("let injected faults recover", () => faults.Ask<FaultsSettled>(AwaitFaultsSettled.Instance, segment.LongestRecovery));
         metrics.Tell(TradingEnded.Instance);
-        await Step("drain traders", () => tradersDrain.Ask<AllTradersDrained>(StopTrading.Instance, DrainTimeout));
+        await Step("drain traders", () => tradersDrain.Ask<AllTradersDrained>(StopTrading.Instance, ForEverySymbol(DrainTimeout)));
         await Step("close books", () => Task.WhenAll(settings.Symbols.Select(symbol =>
-            parts.Exchange.Ask<BookClosedAck>(new CloseBook(symbol), CloseTimeout))));
+            parts.Exchange.Ask<BookClosedAck>(new CloseBook(symbol), ForEverySymbol(CloseTimeout)))));
 
         var reconciling = Stopwatch.StartNew();
         var expected = new JournalExpectation(settings.Run, settings.Symbols.ToArray(), Drained: true);
@@ -190,6 +194,8 @@ public sealed class RunCoordinator : ReceiveActor, IWithTimers
             SimulatedClock = segment.SimulatedClock(simulatedEnd),
         };
     }
+
+    private TimeSpan ForEverySymbol(TimeSpan timeout) => timeout + EndOfRunAllowancePerSymbol * settings.Instruments.Count;
 
     private void Checkpoints()
     {

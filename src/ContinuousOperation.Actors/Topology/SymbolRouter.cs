@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Exchange;
@@ -20,13 +22,17 @@ public sealed class SymbolRouter : ReceiveActor
     private readonly IReadOnlyList<Symbol> symbols;
     private readonly Func<Symbol, Props> entityFor;
     private readonly string entityPrefix;
-    private readonly Dictionary<Symbol, IActorRef> entities = new();
+
+    /// <summary>Every symbol of the run, with its entity once started: one lookup per message whatever the symbol
+    /// count (a message for a symbol outside the run is not a key).</summary>
+    private readonly Dictionary<Symbol, IActorRef?> entities;
 
     public SymbolRouter(IReadOnlyList<Symbol> symbols, Func<Symbol, Props> entityFor, string entityPrefix)
     {
         this.symbols = symbols;
         this.entityFor = entityFor;
         this.entityPrefix = entityPrefix;
+        entities = symbols.ToDictionary(symbol => symbol, IActorRef? (_) => null);
         Receive<ForSymbol>(envelope => Route(envelope.Symbol, envelope.Message));
         Receive<IWithSymbol>(message => Route(message.Symbol, message));
         Receive<InjectCrash>(crash => throw crash.TakeEffect(Sender));
@@ -38,19 +44,21 @@ public sealed class SymbolRouter : ReceiveActor
     /// <summary>The crash stopped every entity; they all come back at once, not one by one as messages come.</summary>
     protected override void PostRestart(Exception reason)
     {
-        foreach (var symbol in symbols) EntityOf(symbol);
+        foreach (var symbol in symbols) entities[symbol] = Start(symbol);
     }
 
     private void Route(Symbol symbol, object message)
     {
-        if (symbols.Contains(symbol)) EntityOf(symbol).Forward(message);
-        else log.Warning("{Message} for unknown symbol {Symbol}", message.GetType().Name, symbol);
+        ref var entity = ref CollectionsMarshal.GetValueRefOrNullRef(entities, symbol);
+        if (Unsafe.IsNullRef(ref entity))
+        {
+            log.Warning("{Message} for unknown symbol {Symbol}", message.GetType().Name, symbol);
+            return;
+        }
+
+        entity ??= Start(symbol);
+        entity.Forward(message);
     }
 
-    private IActorRef EntityOf(Symbol symbol)
-    {
-        if (!entities.TryGetValue(symbol, out var entity))
-            entities[symbol] = entity = Context.ActorOf(entityFor(symbol), $"{entityPrefix}-{symbol}");
-        return entity;
-    }
+    private IActorRef Start(Symbol symbol) => Context.ActorOf(entityFor(symbol), $"{entityPrefix}-{symbol}");
 }

@@ -15,7 +15,7 @@ internal sealed class RunCommand : Command
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
     public const int DefaultSymbolCount = 3;
-    private const int MaxSymbols = 100;
+    private const int MaxSymbols = InstrumentCatalog.MaxCount;
     /// <summary>Beyond these a run only measures the machine: 1000x compresses a day into 90 s, and a daily volatility
     /// of 500 % already moves the price process by several ticks per step (far more and its arithmetic overflows).
     /// Below 1/100 the simulated clock all but stands still, and near zero its arithmetic overflows too.</summary>
@@ -31,7 +31,7 @@ internal sealed class RunCommand : Command
     private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run with light faults (the same as --duration 1h --faults light)" };
     private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]", OneSecond, LongestRun);
     private readonly Option<string> _symbols = OptionRules.Text("--symbols", "Symbols to trade, comma-separated, e.g. BTC-USDT,ETH-USDT");
-    private readonly Option<int> _symbolCount = OptionRules.Number<int>("--symbol-count", "Trade the first N known symbols", DefaultSymbolCount).Positive().AtMost(MaxSymbols);
+    private readonly Option<int> _symbolCount = OptionRules.Number<int>("--symbol-count", "Trade the first N symbols of the catalogue: ten known, then generated ones (SIM0011-USDT …), at most 1,000", DefaultSymbolCount).Positive().AtMost(MaxSymbols);
     private readonly Option<int> _seed = OptionRules.Number<int>("--seed", "Seed of every random process [default: random, printed and recorded]").NotNegative();
     private readonly Option<MarketCondition> _market = new("--market")
     {

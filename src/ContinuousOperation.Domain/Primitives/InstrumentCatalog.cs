@@ -1,7 +1,8 @@
 namespace ContinuousOperation.Domain.Primitives;
 
-/// <summary>The instruments a run can trade. Known symbols get realistic prices and grids; any other
-/// <c>BASE-QUOTE</c> symbol gets a generic one, so users can name their own.</summary>
+/// <summary>The instruments a run can trade: ten real ones with realistic prices and grids, then as many generated
+/// ones (<see cref="GeneratedInstruments"/>) as a run asks for. Any other <c>BASE-QUOTE</c> symbol gets a generic
+/// instrument, so users can name their own.</summary>
 public static class InstrumentCatalog
 {
     private static readonly Instrument[] Known =
@@ -18,14 +19,23 @@ public static class InstrumentCatalog
         new(new Symbol("LINK-USDT"), TickSize: 0.001m, LotSize: 0.1m, InitialPrice: 15m),
     ];
 
-    /// <summary>The first <paramref name="count"/> known symbols, then <c>SYM11-USDT</c>, <c>SYM12-USDT</c>, …</summary>
-    public static IReadOnlyList<Instrument> First(int count) =>
-        Enumerable.Range(0, count)
-            .Select(i => i < Known.Length ? Known[i] : Generic(new Symbol($"SYM{i + 1}-USDT")))
-            .ToArray();
+    /// <summary>The most symbols one run may trade.</summary>
+    public const int MaxCount = 1_000;
 
+    /// <summary>The ten known symbols, then generated ones numbered on from 11: <c>SIM0011-USDT</c>, <c>SIM0012-USDT</c>, …</summary>
+    public static IReadOnlyList<Instrument> First(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
+        return Enumerable.Range(1, count)
+            .Select(number => number <= Known.Length ? Known[number - 1] : GeneratedInstruments.Numbered(number))
+            .ToArray();
+    }
+
+    /// <summary>A known symbol's instrument, a generated name's own instrument (the same one <see cref="First"/> gives),
+    /// or a generic one.</summary>
     public static Instrument For(Symbol symbol) =>
-        Array.Find(Known, i => i.Symbol == symbol) ?? Generic(symbol);
+        Array.Find(Known, i => i.Symbol == symbol)
+        ?? (GeneratedInstruments.NumberOf(symbol) is { } number ? GeneratedInstruments.Numbered(number) : Generic(symbol));
 
     /// <summary>A symbol is <c>BASE-QUOTE</c>, upper-case letters and digits.</summary>
     public static bool IsValidSymbol(string text)
