@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Exchange;
@@ -49,14 +47,13 @@ public sealed class SymbolRouter : ReceiveActor
 
     private void Route(Symbol symbol, object message)
     {
-        ref var entity = ref CollectionsMarshal.GetValueRefOrNullRef(entities, symbol);
-        if (Unsafe.IsNullRef(ref entity))
+        if (!entities.TryGetValue(symbol, out var entity))
         {
             log.Warning("{Message} for unknown symbol {Symbol}", message.GetType().Name, symbol);
             return;
         }
 
-        entity ??= Start(symbol);
+        entity ??= entities[symbol] = Start(symbol);
         entity.Forward(message);
     }
 
