@@ -20,11 +20,14 @@ public sealed partial class TraderActor
     private DateTime lastAccountHeardAt = DateTime.UtcNow;
 
     /// <summary>Takes the decisions due on the market's clock since the last ones (<see cref="DecisionPace"/>); those
-    /// beyond the catch-up bound are skipped and reported as falling behind. While an account sync is in flight the
-    /// trader does not know its orders, so decisions wait (and may be skipped).</summary>
+    /// beyond the catch-up bound are skipped and reported as falling behind. Decisions wait while an account sync is in
+    /// flight (the trader does not know its orders) and while an order call is unanswered: the trader goes no faster
+    /// than the venue answers, so at high speed on a busy machine it falls behind (and says so) instead of piling up
+    /// requests that time out, sync and retry until nothing is answered in time.</summary>
     private void Decide()
     {
         if (Draining || syncSentAt is not null || view is null || !clock.IsKnown) return;
+        if (placing.Count + cancelling.Count > 0) return;
 
         var now = clock.Now(DateTime.UtcNow);
         var batch = pace.Due(nextDecision ?? now, now);
