@@ -64,7 +64,7 @@ public sealed class ReportWriterTests : IDisposable
         var root = json.RootElement;
 
         Assert.Equal(
-            ["interrupted", "started_at", "ended_at", "criteria", "consistency", "error_analysis", "configuration", "resources", "memory_trend", "latencies", "faults", "segments", "cluster"],
+            ["interrupted", "started_at", "ended_at", "criteria", "consistency", "error_analysis", "configuration", "resources", "memory_trend", "latencies", "faults", "segments", "cluster", "pace"],
             root.EnumerateObject().Skip(5).Select(p => p.Name));
         Assert.Equal("database", root.GetProperty("error_analysis")[0].GetProperty("kind").GetString());
         Assert.Equal(42, root.GetProperty("configuration").GetProperty("seed").GetInt32());

@@ -39,6 +39,12 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Receive<CountTrading>(Count);
         Receive<TradingEnded>(_ => run.TradingEnded(probe.Now));
         Receive<ReportError>(Record);
+        Receive<ReportLag>(lag =>
+        {
+            if (!run.RecordLag(lag.Episode)) return;
+            log.Warning("{Part} of {Symbol} fell behind the run's speed: {Behind} simulated behind, {Skipped} decision(s) skipped",
+                lag.Episode.Part, lag.Episode.Symbol, lag.Episode.MaxBehind, lag.Episode.DecisionsSkipped);
+        });
         Receive<FaultInEffect>(fault =>
         {
             run.FaultInjected();

@@ -13,6 +13,9 @@ public sealed record TradingEnded
     public static readonly TradingEnded Instance = new();
 }
 
+/// <summary>A part of the run fell behind its speed (<see cref="PaceWatch"/>, skipped trader decisions).</summary>
+public sealed record ReportLag(LagEpisode Episode);
+
 /// <summary>An error observed anywhere in the run.</summary>
 public sealed record ReportError(ErrorKind Kind, ErrorSeverity Severity, string Source, string Message);
 

@@ -29,16 +29,18 @@ public static class RunTopology
         run.Instruments, run.Market, FeeSchedule.Default, run.Seed, run.Speed, TickInterval(run.Instruments.Count),
         HeartbeatInterval: TimeSpan.FromSeconds(1), RestartBackoff.Default) { Run = run.Run, Snapshots = run.Snapshots };
 
-    /// <summary>Traders decide once per simulated second (never more often than every 50 ms of wall time).</summary>
-    public static IReadOnlyList<TraderSettings> Traders(RunSettings run)
-    {
-        var decisionInterval = TimeSpan.FromMilliseconds(Math.Max(50, 1000 / run.Speed));
-        return run.Instruments
-            .Select(instrument => new TraderSettings(instrument, StartingCash, run.Seed, decisionInterval,
+    /// <summary>Traders decide once per simulated second at every speed (<see cref="DecisionPace"/>).</summary>
+    public static readonly TimeSpan DecisionInterval = TimeSpan.FromSeconds(1);
+
+    public static IReadOnlyList<TraderSettings> Traders(RunSettings run) =>
+        run.Instruments
+            .Select(instrument => new TraderSettings(instrument, StartingCash, run.Seed, DecisionInterval,
                 RequestTimeout: TimeSpan.FromSeconds(3), StreamSilenceTimeout: TimeSpan.FromSeconds(5),
-                MarketDataFetchInterval: TimeSpan.FromSeconds(5)) { Run = run.Run, Snapshots = run.Snapshots })
+                MarketDataFetchInterval: TimeSpan.FromSeconds(5))
+            {
+                Run = run.Run, Snapshots = run.Snapshots, Speed = run.Speed, MarketTickInterval = TickInterval,
+            })
             .ToArray();
-    }
 
     /// <summary>One symbol's venue entity: its <see cref="ExchangeActor"/>, which starts the symbol's book under the
     /// book back-off.</summary>

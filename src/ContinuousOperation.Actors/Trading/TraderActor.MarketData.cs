@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
@@ -84,15 +85,21 @@ public sealed partial class TraderActor
         exchange.Ask<object>(request, settings.RequestTimeout)
             .PipeTo(Self, failure: ex => new MarketDataFetchFailed(request.GetType().Name, ex.Message));
 
-    /// <summary>Fetched data only replaces the view when the stream cannot be trusted to be current.</summary>
-    private void UseIfStreamStale(decimal? bid, decimal? ask, decimal? lastPrice)
+    /// <summary>Fetched data only replaces the view (and moves the trader's clock) when the stream cannot be trusted to
+    /// be current.</summary>
+    private void UseIfStreamStale(decimal? bid, decimal? ask, decimal? lastPrice, TimeSpan simTime)
     {
         if (!stream.IsStale(DateTime.UtcNow) || bid is null || ask is null || view is null) return;
         view = view with { BestBid = bid.Value, BestAsk = ask.Value, LastPrice = lastPrice ?? view.LastPrice };
+        clock.Heard(simTime, DateTime.UtcNow);
     }
 
+    /// <summary>Every ticker moves the trader's clock and is a reading of the market's pace.</summary>
     private void UseTicker(Ticker ticker)
     {
+        var now = DateTime.UtcNow;
+        clock.Heard(ticker.SimTime, now);
+        if (marketPace.Read(new DateTimeOffset(now), ticker.SimTime) is { } lag) metrics.Tell(new ReportLag(lag));
         if (ticker.BestBid is { } bid && ticker.BestAsk is { } ask)
             view = new MarketView(bid, ask, ticker.LastPrice ?? (bid + ask) / 2, ticker.SimTime);
     }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using ContinuousOperation.Actors.Diagnostics;
 using ContinuousOperation.Actors.Exchange;
+using ContinuousOperation.Actors.Monitoring;
 using ContinuousOperation.Domain.Exchange;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
@@ -18,11 +19,25 @@ public sealed partial class TraderActor
     private DateTime? syncSentAt;
     private DateTime lastAccountHeardAt = DateTime.UtcNow;
 
+    /// <summary>Takes the decisions due on the market's clock since the last ones (<see cref="DecisionPace"/>); those
+    /// beyond the catch-up bound are skipped and reported as falling behind. Decisions wait while an account sync is in
+    /// flight (the trader does not know its orders) and while an order call is unanswered: the trader goes no faster
+    /// than the venue answers, so at high speed on a busy machine it falls behind (and says so) instead of piling up
+    /// requests that time out, sync and retry until nothing is answered in time.</summary>
     private void Decide()
     {
-        if (Draining || syncSentAt is not null || view is null) return;
+        if (Draining || syncSentAt is not null || view is null || !clock.IsKnown) return;
+        if (placing.Count + cancelling.Count > 0) return;
 
-        var plan = OrderPlanning.Plan(state, strategy.Decide(view, state, rng), view.SimTime);
+        var now = clock.Now(DateTime.UtcNow);
+        var batch = pace.Due(nextDecision ?? now, now);
+        nextDecision = batch.NextDue;
+        if (batch.Skipped > 0)
+            metrics.Tell(new ReportLag(new LagEpisode(PacePart.TraderDecisions, Symbol, DateTimeOffset.UtcNow, TimeSpan.Zero,
+                batch.Behind, batch.Skipped, CaughtUp: true)));
+        if (batch.Times.Count == 0) return;
+
+        var plan = OrderPlanning.PlanDecisions(state, view, batch.Times, strategy, rng);
         foreach (var id in plan.Cancels) RequestCancel(id);
         Submit(plan.Submissions);
     }
@@ -209,7 +224,7 @@ public sealed partial class TraderActor
         var givenUp = replaced.Select(o => (ITraderEvent)new OrderRejected(o.Id, "no reply; placing it again")).ToArray();
         PersistAndApply(givenUp, after: () => Submit(OrderPlanning.Plan(state,
             replaced.Select(o => (TradingIntent)new PlaceOrderIntent(o.Side, o.Type, o.LimitPrice, o.Quantity)).ToArray(),
-            view?.SimTime ?? TimeSpan.Zero).Submissions));
+            clock.IsKnown ? clock.Now(DateTime.UtcNow) : TimeSpan.Zero).Submissions));
     }
 
     private void CancelAllLive()

@@ -33,6 +33,11 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
     /// <summary>When this incarnation was created: a fault sent to the trader before then never reached it.</summary>
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
 
+    private readonly DecisionPace pace;
+    private readonly TimeSpan wakeInterval;
+    private readonly MarketClock clock;
+    private readonly PaceWatch marketPace;
+    private TimeSpan? nextDecision;
     private TraderState state;
     private Random rng = null!;
     private IActorRef? drainRequester;
@@ -48,6 +53,9 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
         stream = new MarketDataConsumer(settings.StreamSilenceTimeout);
         reconnectDelay = settings.MinReconnectDelay;
         state = TraderState.Empty(Symbol);
+        (pace, wakeInterval) = DecisionPace.For(settings.DecisionInterval, settings.Speed);
+        clock = new MarketClock(settings.Speed, maxAhead: settings.MarketTickInterval * settings.Speed);
+        marketPace = new PaceWatch(PacePart.Market, Symbol, settings.Speed);
 
         Recover<ITraderEvent>(e =>
         {
@@ -72,8 +80,8 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
         Command<MarketDataDisconnected>(_ => Reconnect("closed by the venue"));
         Command<ResubscribeMarketData>(_ => exchange.Tell(new SubscribeMarketData(Symbol)));
         Command<FetchMarketData>(_ => Fetch());
-        Command<TickerReply>(r => UseIfStreamStale(r.Ticker.BestBid, r.Ticker.BestAsk, r.Ticker.LastPrice));
-        Command<DepthReply>(r => UseIfStreamStale(r.Depth.BestBid, r.Depth.BestAsk, lastPrice: null));
+        Command<TickerReply>(r => UseIfStreamStale(r.Ticker.BestBid, r.Ticker.BestAsk, r.Ticker.LastPrice, r.Ticker.SimTime));
+        Command<DepthReply>(r => UseIfStreamStale(r.Depth.BestBid, r.Depth.BestAsk, lastPrice: null, r.Depth.SimTime));
         Command<MarketDataFetchFailed>(f => OnRequestFailed(new RequestFailed(Symbol, f.Request, f.Reason)));
         Command<Housekeeping>(_ => Housekeep());
         Command<StopTrading>(_ => BeginDrain());
@@ -108,7 +116,7 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
         SyncAccount();
         stream.Connected(DateTime.UtcNow);
         exchange.Tell(new SubscribeMarketData(Symbol));
-        Timers.StartPeriodicTimer("decide", DecisionTick.Instance, settings.DecisionInterval);
+        Timers.StartPeriodicTimer("decide", DecisionTick.Instance, wakeInterval);
         Timers.StartPeriodicTimer("housekeeping", Housekeeping.Instance, settings.HousekeepingInterval);
         Timers.StartPeriodicTimer("fetch", FetchMarketData.Instance, settings.MarketDataFetchInterval);
     }
@@ -127,6 +135,7 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
     private void BeginDrain()
     {
         drainRequester = Sender;
+        if (marketPace.Flush(DateTimeOffset.UtcNow) is { } lag) metrics.Tell(new ReportLag(lag));
         if (Draining) AfterChange();
         else PersistAndApply([TradingStopped.Instance]);
     }

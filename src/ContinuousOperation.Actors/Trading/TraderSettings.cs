@@ -3,7 +3,8 @@ using ContinuousOperation.Domain.Run;
 
 namespace ContinuousOperation.Actors.Trading;
 
-/// <summary>How one paper trader runs. Timeouts are wall time: they guard the simulated network, not the market.</summary>
+/// <summary>How one paper trader runs. <see cref="DecisionInterval"/> is simulated time: the trader decides as often per
+/// simulated minute at every speed. Timeouts are wall time: they guard the simulated network, not the market.</summary>
 public sealed record TraderSettings(
     Instrument Instrument,
     decimal StartingCash,
@@ -19,6 +20,12 @@ public sealed record TraderSettings(
     public RecoveryMechanisms Recovery { get; init; } = RecoveryMechanisms.All;
 
     public SnapshotPolicy Snapshots { get; init; } = SnapshotPolicy.Default;
+
+    /// <summary>The run's speed: simulated time per wall time.</summary>
+    public double Speed { get; init; } = 1;
+
+    /// <summary>Wall time between the market's steps: the trader's clock runs at most one step ahead of the market's.</summary>
+    public TimeSpan MarketTickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The account channel sends a heartbeat every second; this much silence means it is gone.</summary>
     public TimeSpan AccountSilenceTimeout { get; init; } = TimeSpan.FromSeconds(3);

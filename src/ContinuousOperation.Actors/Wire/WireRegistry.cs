@@ -63,6 +63,7 @@ public static class WireRegistry
         new(typeof(CountTrading), "count"),
         new(typeof(TradingEnded), "trading-ended"),
         new(typeof(ReportError), "report-error"),
+        new(typeof(ReportLag), "report-lag"),
         new(typeof(GetMetricsSnapshot), "get-metrics"),
         new(typeof(MetricsSnapshot), "metrics"),
         new(typeof(GetMetricsTally), "get-tally"),

@@ -3,7 +3,8 @@ namespace ContinuousOperation.Domain.Monitoring;
 /// <summary>What the metrics actor knows at a point in time; the report and the criteria are computed from it.
 /// <see cref="RunDuration"/> is the planned length of the run (null when unknown): samples after it were taken during
 /// drain and reconciliation. <see cref="Latencies"/> summarises each latency histogram of the run's meter by name;
-/// <see cref="Activity"/> is what each symbol traded (null in snapshots that did not track it).</summary>
+/// <see cref="Activity"/> is what each symbol traded (null in snapshots that did not track it); <see cref="Pace"/>
+/// the stretches in which the run fell behind its speed (null where not tracked).</summary>
 public sealed record MetricsSnapshot(
     DateTimeOffset StartedAt,
     TimeSpan Elapsed,
@@ -12,7 +13,8 @@ public sealed record MetricsSnapshot(
     IReadOnlyList<ErrorSummary> Errors,
     TimeSpan? RunDuration = null,
     IReadOnlyDictionary<string, LatencySummary>? Latencies = null,
-    TradingActivity? Activity = null)
+    TradingActivity? Activity = null,
+    PaceRecord? Pace = null)
 {
     /// <summary>Samples of the run proper. Those taken after the planned end cover the drain and the reconciliation,
     /// which load the process in a way the soak is not about (the memory trend leaves them out too); all samples when

@@ -16,6 +16,7 @@ public sealed class RunMetrics
     private readonly BoundedSeries<ResourceSample> _samples;
     private readonly AnomalyDetector _anomalies;
     private readonly TradingActivityTracker _activity;
+    private readonly PaceLedger _pace = new(MaxLagEpisodes);
     private readonly TimeSpan _runDuration;
     private long _faultsInjected;
     private ResourceReading _previousReading;
@@ -34,6 +35,9 @@ public sealed class RunMetrics
         _latencies = latencyInstruments.ToDictionary(n => n, _ => new LatencyHistogram());
         (_errors, _samples, _anomalies) = (errors, samples, anomalies);
     }
+
+    /// <summary>Lag episodes kept for the report; later ones are only counted.</summary>
+    public const int MaxLagEpisodes = 200;
 
     public DateTimeOffset StartedAt { get; }
 
@@ -57,6 +61,9 @@ public sealed class RunMetrics
     public void TradingEnded(DateTimeOffset now) => _activity.Close(now);
 
     public void FaultInjected() => _faultsInjected++;
+
+    /// <summary>A part of the run fell behind its speed; true when this began a new episode.</summary>
+    public bool RecordLag(LagEpisode episode) => _pace.Record(episode);
 
     /// <summary>An error, once the fault windows have classified it.</summary>
     public void RecordError(ErrorRecord error) => _errors.Record(error);
@@ -92,5 +99,6 @@ public sealed class RunMetrics
         _errors.Summaries(),
         _runDuration,
         _latencies.ToDictionary(l => l.Key, l => l.Value.Summary()),
-        _activity.Snapshot(_latestSample?.At ?? StartedAt));
+        _activity.Snapshot(_latestSample?.At ?? StartedAt),
+        _pace.Record());
 }

@@ -24,6 +24,7 @@ public static class HtmlReport
             .Append($"<style>\n{HtmlStyle.Css}\n</style>\n</head>\n<body>\n<main>\n");
         Header(html, report, verdict);
         KeyFigures(html, report.Metrics, report.Consistency);
+        if (report.Pace is { } pace) html.Append($"<p class=\"context\">Pace: {Text(pace.Line)}</p>\n");
         Criteria(html, report);
         Charts(html, charts);
         Consistency(html, report.Consistency);

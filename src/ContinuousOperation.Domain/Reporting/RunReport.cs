@@ -8,7 +8,8 @@ namespace ContinuousOperation.Domain.Reporting;
 /// written against it keep working; everything after <see cref="Success"/> is additional detail.
 /// Names are written in snake_case by the report writer. <see cref="MemoryTrend"/>, <see cref="Latencies"/> and
 /// <see cref="Faults"/> are null in reports built before they existed; <see cref="Segments"/> is null unless the run
-/// was resumed, <see cref="Cluster"/> unless it ran on a cluster.
+/// was resumed, <see cref="Cluster"/> unless it ran on a cluster; <see cref="Pace"/> is null where the run's pace was not
+/// tracked (older reports, cluster runs).
 /// </summary>
 public sealed record RunReport(
     string TestType,
@@ -28,7 +29,8 @@ public sealed record RunReport(
     IReadOnlyDictionary<string, LatencySummary>? Latencies = null,
     FaultSection? Faults = null,
     SegmentsSection? Segments = null,
-    ClusterSection? Cluster = null);
+    ClusterSection? Cluster = null,
+    PaceSection? Pace = null);
 
 /// <summary>The seed format's <c>metrics</c> object. Memory is the process working set; CPU is percent of the machine.</summary>
 public sealed record ReportMetrics(

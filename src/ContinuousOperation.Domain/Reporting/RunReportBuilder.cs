@@ -62,7 +62,8 @@ public static class RunReportBuilder
             MemoryTrendSection.From(SuccessCriteria.MemoryTrendOf(memory.Thresholds, memory.Metrics), settings.Criteria.MaxMemoryGrowthMbPerHour),
             result.Metrics.Latencies,
             result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null,
-            Cluster: result.Cluster is { } run ? ClusterSection.From(run, result.Faults, result.StartedAt) : null);
+            Cluster: result.Cluster is { } run ? ClusterSection.From(run, result.Faults, result.StartedAt) : null,
+            Pace: result.Metrics.Pace is { } pace ? PaceSection.From(settings.Speed, pace) : null);
     }
 
     /// <summary>A resumed run is reported whole: from its first start, with the earlier segments' counters, errors,

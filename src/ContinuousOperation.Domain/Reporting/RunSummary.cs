@@ -37,6 +37,7 @@ public static class RunSummary
         Line(text, $"  errors {m.TotalErrors} ({Number(m.ErrorRatePerHour)}/h; database {m.DatabaseErrors}, api {m.ApiErrors}), " +
                    $"stream reconnects {m.WebsocketReconnects}");
         Line(text, $"  memory avg {Number(m.AverageMemoryMb)} MB, peak {Number(m.PeakMemoryMb)} MB; cpu avg {Number(m.AverageCpuPercent)} %");
+        if (report.Pace is { } pace) Line(text, $"  pace: {pace.Line}");
         Line(text, "");
 
         if (report.Faults is { } faults) Faults(text, faults);

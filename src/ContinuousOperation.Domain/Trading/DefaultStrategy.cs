@@ -46,7 +46,7 @@ public sealed class DefaultStrategy : ITradingStrategy
         }
 
         var resting = state.LiveOrders.Count - stale.Count;
-        if (resting < _settings.MaxLiveOrders && view.HasTwoSidedQuote && rng.NextDouble() < _settings.PlaceProbability
+        if (resting < _settings.MaxLiveOrders && state.LiveOrders.Count < _settings.MaxUnsettledOrders && view.HasTwoSidedQuote && rng.NextDouble() < _settings.PlaceProbability
             && NewOrder(view, state, rng) is { } order)
             intents.Add(order);
         return intents;

@@ -30,4 +30,23 @@ public static class OrderPlanning
 
         return new OrderPlan(submissions, cancels);
     }
+
+    /// <summary>A wake-up's decisions, one at each of <paramref name="times"/> (simulated, oldest first): each sees the
+    /// market as last heard, stamped with its own time, and the state with the orders the decisions before it submitted
+    /// (their replies cannot have come yet), so order limits hold across the batch. A cancel is asked for once.</summary>
+    public static OrderPlan PlanDecisions(
+        TraderState state, MarketView view, IReadOnlyList<TimeSpan> times, ITradingStrategy strategy, Random rng)
+    {
+        var submissions = new List<OrderSubmitted>();
+        var cancels = new List<ClientOrderId>();
+        foreach (var at in times)
+        {
+            var plan = Plan(state, strategy.Decide(view with { SimTime = at }, state, rng), at);
+            cancels.AddRange(plan.Cancels.Where(id => !cancels.Contains(id)));
+            foreach (var submitted in plan.Submissions) state = state.Apply(submitted);
+            submissions.AddRange(plan.Submissions);
+        }
+
+        return new OrderPlan(submissions, cancels);
+    }
 }

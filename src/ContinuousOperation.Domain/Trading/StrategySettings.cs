@@ -17,5 +17,11 @@ public sealed record StrategySettings(
     /// <summary>Sim-time age after which a resting order is cancelled.</summary>
     public TimeSpan StaleOrderAge { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Live orders, stale ones whose cancels are not yet confirmed included, beyond which no order is placed.
+    /// A stale order frees its slot as soon as its cancel is asked for; when the venue's replies lag by many simulated
+    /// seconds (a busy machine at speed 400), slots would free faster than cancels settle and the orders in flight
+    /// would grow without bound.</summary>
+    public int MaxUnsettledOrders { get; init; } = 6;
+
     public static readonly StrategySettings Default = new();
 }

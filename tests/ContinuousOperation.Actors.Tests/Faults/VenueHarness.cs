@@ -46,20 +46,28 @@ internal sealed class VenueHarness(TestKitBase kit)
 
     public TestProbe Metrics { get; } = kit.CreateTestProbe();
 
+    /// <summary>The venue's speed and wall time between its market steps.</summary>
+    private const double Speed = 5;
+
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A trader deciding every 50 ms of wall time at the venue's speed.</summary>
     public static TraderSettings TraderSettings(RecoveryMechanisms? recovery = null) =>
-        new(Btc, StartingCash: 1_000_000m, Seed: 3, DecisionInterval: TimeSpan.FromMilliseconds(50),
+        new(Btc, StartingCash: 1_000_000m, Seed: 3, DecisionInterval: TimeSpan.FromMilliseconds(50) * Speed,
             RequestTimeout: TimeSpan.FromSeconds(1), StreamSilenceTimeout: TimeSpan.FromSeconds(3),
             MarketDataFetchInterval: TimeSpan.FromHours(1))
         {
             Run = TestRun.Id,
             Recovery = recovery ?? RecoveryMechanisms.All,
+            Speed = Speed,
+            MarketTickInterval = TickInterval,
         };
 
     public void Start(ITradingStrategy strategy, TraderSettings? trader = null, RestartBackoff? backoff = null)
     {
         var restart = backoff ?? new RestartBackoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), 0);
         var exchange = new ExchangeSettings([Btc], new MarketSettings(MarketCondition.Ranging), FeeSchedule.Default, Seed: 42,
-            Speed: 5, TickInterval: TimeSpan.FromMilliseconds(50), HeartbeatInterval: TimeSpan.FromMilliseconds(500), restart)
+            Speed, TickInterval, HeartbeatInterval: TimeSpan.FromMilliseconds(500), restart)
         {
             Run = TestRun.Id,
         };

@@ -37,6 +37,8 @@ public class TraderSnapshotTests : SqliteTestKit
     {
         Run = TestRun.Id,
         Snapshots = new SnapshotPolicy(1_000),
+        // The scripted venue's clock never moves: the trader's own runs on, so it keeps deciding.
+        MarketTickInterval = TimeSpan.FromHours(1),
     };
 
     /// <summary>1,500 orders placed and filled, then one order of 3 left live with nothing filled: 6,003 events.</summary>

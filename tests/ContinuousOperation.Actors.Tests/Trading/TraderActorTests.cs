@@ -24,6 +24,8 @@ public class TraderActorTests : SqliteTestKit
         StreamSilenceTimeout: TimeSpan.FromSeconds(2), MarketDataFetchInterval: TimeSpan.FromHours(1))
     {
         Run = TestRun.Id,
+        // The scripted venue's clock never moves: the trader's own runs on, so it keeps deciding.
+        MarketTickInterval = TimeSpan.FromHours(1),
     };
 
     private readonly TestProbe venue;

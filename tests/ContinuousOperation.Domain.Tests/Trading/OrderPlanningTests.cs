@@ -23,6 +23,23 @@ public class OrderPlanningTests
     }
 
     [Fact]
+    public void While_cancels_of_stale_orders_are_unconfirmed_no_order_is_placed_beyond_the_unsettled_limit()
+    {
+        var btc = InstrumentCatalog.For(new Symbol("BTC-USDT"));
+        var state = TraderState.Empty(btc.Symbol).Apply(new AccountOpened(btc.Symbol, AccountId.TraderFor(btc.Symbol), 1_000_000m));
+        for (var i = 0; i < StrategySettings.Default.MaxUnsettledOrders; i++)
+            state = state.Apply(state.EventForPlacement(new PlaceOrderIntent(Side.Buy, OrderType.Limit, 59_000m, btc.LotSize), TimeSpan.Zero));
+        var strategy = new DefaultStrategy(btc, StrategySettings.Default with { DiscretionaryCloseProbability = 0 });
+        // Every order is long stale: a decision asks to cancel them all, but the venue has not confirmed one yet.
+        var view = new MarketView(59_999m, 60_001m, 60_000m, TimeSpan.FromMinutes(10));
+
+        var intents = Enumerable.Range(0, 50).SelectMany(seed => strategy.Decide(view, state, new Random(seed))).ToArray();
+
+        Assert.DoesNotContain(intents, i => i is PlaceOrderIntent);
+        Assert.Contains(intents, i => i is CancelOrderIntent);
+    }
+
+    [Fact]
     public void Cancels_of_orders_that_are_not_live_are_dropped()
     {
         var state = TraderState.Empty(Eth).Apply(new AccountOpened(Eth, AccountId.TraderFor(Eth), 1_000m));
