@@ -38,7 +38,7 @@ public static class RunTopology
                 RequestTimeout: TimeSpan.FromSeconds(3), StreamSilenceTimeout: TimeSpan.FromSeconds(5),
                 MarketDataFetchInterval: TimeSpan.FromSeconds(5))
             {
-                Run = run.Run, Snapshots = run.Snapshots, Speed = run.Speed, MarketTickInterval = TickInterval,
+                Run = run.Run, Snapshots = run.Snapshots, Speed = run.Speed, MarketTickInterval = TickInterval(run.Instruments.Count),
             })
             .ToArray();
 
