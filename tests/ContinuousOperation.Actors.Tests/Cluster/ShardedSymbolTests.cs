@@ -67,6 +67,7 @@ public sealed class ShardedSymbolTests : SqliteTestKit
         Sys.ActorOf(SignalRelay.Props());
         var up = CreateTestProbe();
         Sys.EventStream.Subscribe(up.Ref, typeof(EntityRecovered));
+        await EveryNodeReachesThisRelay();
         KeepStarted(exchange, traders);
 
         up.FishForMessage<EntityRecovered>(r => r.Entity == EntityKind.Trader, Patience);
@@ -118,6 +119,24 @@ public sealed class ShardedSymbolTests : SqliteTestKit
             settings, shards);
         node.ActorOf(SignalRelay.Props());
         return node;
+    }
+
+    /// <summary>A signal is published to the subscribers its node's mediator knows, and subscriptions spread by gossip
+    /// (every second): an entity that starts before its node has heard of this system's relay announces its start to
+    /// nobody here, and it announces it only once. So each node pings through its relay until the ping arrives.</summary>
+    private async Task EveryNodeReachesThisRelay()
+    {
+        var heard = CreateTestProbe();
+        Sys.EventStream.Subscribe(heard.Ref, typeof(DuplicateIgnored));
+        foreach (var (node, index) in tradingNodes.Select((node, index) => (node, index)))
+        {
+            var ping = new Symbol($"PING{index}-USDT");
+            await AwaitAssertAsync(() =>
+            {
+                node.EventStream.Publish(new DuplicateIgnored(ping, StreamChannel.MarketData, DateTimeOffset.UtcNow));
+                heard.FishForMessage<DuplicateIgnored>(d => d.Symbol == ping, TimeSpan.FromMilliseconds(500));
+            }, Patience, TimeSpan.FromMilliseconds(100));
+        }
     }
 
     /// <summary>What the coordinator does: entities start (again) when a message comes for them.</summary>
