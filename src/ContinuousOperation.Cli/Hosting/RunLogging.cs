@@ -11,9 +11,9 @@ namespace ContinuousOperation.Cli.Hosting;
 /// renders through <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
 internal sealed class RunLogging : IDisposable
 {
-    /// <summary>The plain formatter (needed to redact what the sinks write) knows <c>:l</c> (strings unquoted) but not
-    /// the console sink's <c>:lj</c>.</summary>
-    /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.</summary>
+    /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.
+    /// The templates use <c>:l</c> (strings unquoted): the plain formatter, needed to redact what the sinks write,
+    /// does not know the console sink's <c>:lj</c>.</summary>
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:l}{" + ExceptionSummary.PropertyName + ":l}{NewLine}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {LogSource} {Message:l}{NewLine}{Exception}";
 
@@ -33,12 +33,14 @@ internal sealed class RunLogging : IDisposable
             .MinimumLevel.Information()
             .Enrich.FromLogContext()
             .Enrich.With<ExceptionSummary>();
+        // run.log first: sinks are written in order, so a line already on the console is already in the file when
+        // someone kills the process on seeing it.
+        if (logFile is not null) configuration = configuration.WriteTo.File(Redacting(FileTemplate), logFile);
         var console = Redacting(ConsoleTemplate);
         var liveConsole = live ? new LiveConsoleSink(Console.Out, console, TerminalWidth) : null;
         configuration = liveConsole is null
             ? configuration.WriteTo.Console(console, restrictedToMinimumLevel: consoleLevel)
             : configuration.WriteTo.Sink(liveConsole, consoleLevel);
-        if (logFile is not null) configuration = configuration.WriteTo.File(Redacting(FileTemplate), logFile);
         Log.Logger = configuration.CreateLogger();
         return new RunLogging(liveConsole);
     }
