@@ -23,7 +23,8 @@ public sealed record MergedMetrics(MetricsSnapshot Whole, IReadOnlyList<NodeReso
 /// Latency percentiles cannot be merged exactly from summaries: the merged p50 and p99 are the highest of the nodes'
 /// (a bound from above, since a value below which a fraction q of every node's samples lies has at least q of all
 /// below it); count, mean and maximum are exact. Per-symbol trading activity, which each node tracks for every
-/// symbol of the run, is merged over the spans in which the nodes heard each symbol (<see cref="TradingActivity.Merge"/>).
+/// symbol of the run, is merged over the spans in which the nodes heard each symbol (<see cref="TradingActivity.Merge"/>),
+/// and their pace as <see cref="PaceRecord.Merge"/> says.
 /// </para>
 /// </summary>
 public static class ClusterMetrics
@@ -45,7 +46,8 @@ public static class ClusterMetrics
             ErrorSummaries.Merge(nodes.SelectMany(n => n.Metrics.Errors)),
             plannedEnd == default ? null : plannedEnd - start,
             Latencies(nodes),
-            Activity(nodes));
+            Activity(nodes),
+            PaceRecord.Merge(nodes.Select(n => n.Metrics.Pace).OfType<PaceRecord>().ToArray(), RunMetrics.MaxLagEpisodes));
         return new MergedMetrics(whole, resources);
     }
 

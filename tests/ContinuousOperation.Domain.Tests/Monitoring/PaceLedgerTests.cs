@@ -43,6 +43,51 @@ public sealed class PaceLedgerTests
     }
 
     [Fact]
+    public void A_lag_that_goes_on_after_the_cap_is_reached_is_still_one_episode()
+    {
+        var ledger = new PaceLedger(maxEpisodes: 1);
+        ledger.Record(Skipped(Btc, 0, 1, 1));
+        for (var i = 0; i < 10; i++) ledger.Record(Skipped(Eth, i, 1, 1)); // one episode of ETH, not kept
+
+        Assert.Equal(2, ledger.Totals.Episodes);
+        Assert.Equal(11, ledger.Totals.DecisionsSkipped);
+    }
+
+    [Fact]
+    public void Lagging_time_is_wall_time_symbols_that_lag_together_count_once()
+    {
+        var ledger = new PaceLedger(maxEpisodes: 10);
+        ledger.Record(Market(Btc, atSeconds: 0, seconds: 10));
+        ledger.Record(Market(Eth, atSeconds: 5, seconds: 10)); // overlaps BTC's by 5 s
+        ledger.Record(Market(Eth, atSeconds: 6, seconds: 2)); // inside what is counted already
+        ledger.Record(Market(Btc, atSeconds: 30, seconds: 1));
+        ledger.Record(Skipped(Btc, 40, 1, 1)); // a skip is an instant: no wall time
+
+        Assert.Equal(TimeSpan.FromSeconds(16), ledger.Totals.Lagging);
+        Assert.Equal(4, ledger.Totals.Episodes);
+    }
+
+    [Fact]
+    public void A_cluster_adds_up_episodes_and_skips_and_keeps_the_worst_lag_and_the_earliest_episodes()
+    {
+        var first = new PaceLedger(maxEpisodes: 10);
+        first.Record(Skipped(Btc, 10, 4, 3));
+        first.Record(Market(Eth, atSeconds: 0, seconds: 6));
+        var second = new PaceLedger(maxEpisodes: 10);
+        second.Record(Skipped(Eth, 5, 2, 9));
+
+        var merged = PaceRecord.Merge([first.Record(), second.Record()], maxEpisodes: 2)!;
+
+        Assert.Equal((3, 6L, TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(6)),
+            (merged.Totals.Episodes, merged.Totals.DecisionsSkipped, merged.Totals.MaxBehind, merged.Totals.Lagging));
+        Assert.Equal([Start, Start.AddSeconds(5)], merged.Episodes.Select(e => e.Start));
+        Assert.Null(PaceRecord.Merge([], maxEpisodes: 2));
+    }
+
+    private static LagEpisode Market(Symbol symbol, double atSeconds, double seconds) =>
+        new(PacePart.Market, symbol, Start.AddSeconds(atSeconds), TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(2), 0, CaughtUp: true);
+
+    [Fact]
     public void The_report_line_says_whether_the_run_kept_its_speed()
     {
         var ledger = new PaceLedger(maxEpisodes: 10);
