@@ -8,7 +8,10 @@ namespace ContinuousOperation.Domain.Reporting;
 /// worth is an episode. Falling behind is a warning, not a failed criterion: what a lag can break — requests timing
 /// out, a symbol going silent, journals disagreeing — fails its own criterion; the lag itself only means a wall hour
 /// held less simulated trading than the speed promised, which the report must say so nobody reads 400× where the
-/// machine delivered less.
+/// machine delivered less. <see cref="OrdersPerSymbolPerSimulatedMinute"/> is the traders' activity in simulated time
+/// (null when the market's clock was not heard): a run that kept its speed can still hold fewer orders per simulated
+/// minute than a slower one, because a trader waits for its order calls, and their round trips take longer in
+/// simulated time the higher the speed.
 /// </summary>
 public sealed record PaceSection(
     double Speed,
@@ -17,18 +20,25 @@ public sealed record PaceSection(
     double LaggingSeconds,
     double MaxBehindSimulatedSeconds,
     long DecisionsSkipped,
-    IReadOnlyList<PaceEpisodeEntry> Episodes)
+    IReadOnlyList<PaceEpisodeEntry> Episodes,
+    double? OrdersPerSymbolPerSimulatedMinute = null)
 {
-    public static PaceSection From(double speed, PaceRecord record) => new(
+    public static PaceSection From(double speed, PaceRecord record, double? ordersPerSymbolPerSimulatedMinute = null) => new(
         speed, record.Totals.Episodes > 0, record.Totals.Episodes, record.Totals.Lagging.TotalSeconds,
-        record.Totals.MaxBehind.TotalSeconds, record.Totals.DecisionsSkipped, record.Episodes.Select(PaceEpisodeEntry.From).ToArray());
+        record.Totals.MaxBehind.TotalSeconds, record.Totals.DecisionsSkipped, record.Episodes.Select(PaceEpisodeEntry.From).ToArray(),
+        ordersPerSymbolPerSimulatedMinute);
+
+    /// <summary>Orders placed per symbol per simulated minute; null without symbols or a simulated span.</summary>
+    public static double? OrderRate(long ordersPlaced, int symbols, TimeSpan simulated) =>
+        symbols > 0 && simulated > TimeSpan.Zero ? ordersPlaced / (double)symbols / simulated.TotalMinutes : null;
 
     /// <summary>The one line the console summary and the HTML report give it.</summary>
-    public string Line => FellBehind
+    public string Line => (FellBehind
         ? $"fell behind speed {ReportText.Number(Speed)}x: {EpisodeCount} episode(s) over {ReportText.Number(LaggingSeconds)} s of wall time, " +
           $"at worst {ReportText.Number(MaxBehindSimulatedSeconds)} simulated s behind ({string.Join(", ", Parts())}), " +
           $"{DecisionsSkipped} trader decision(s) skipped (a warning, not a failed criterion)"
-        : $"kept speed {ReportText.Number(Speed)}x: no part fell more than {PaceWatch.Tolerance.TotalSeconds:0.#} s of wall time behind";
+        : $"kept speed {ReportText.Number(Speed)}x: no part fell more than {PaceWatch.Tolerance.TotalSeconds:0.#} s of wall time behind") +
+        (OrdersPerSymbolPerSimulatedMinute is { } rate ? $"; {ReportText.Number(rate)} orders per symbol per simulated minute" : "");
 
     private IEnumerable<string> Parts() =>
         Episodes.GroupBy(e => e.Part)

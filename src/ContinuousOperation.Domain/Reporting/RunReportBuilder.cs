@@ -63,8 +63,13 @@ public static class RunReportBuilder
             result.Metrics.Latencies,
             result.Faults is { Timeline.Count: > 0 } faults ? FaultSection.From(faults) : null,
             Cluster: result.Cluster is { } run ? ClusterSection.From(run, result.Faults, result.StartedAt) : null,
-            Pace: result.Metrics.Pace is { } pace ? PaceSection.From(settings.Speed, pace) : null);
+            Pace: result.Metrics.Pace is { } pace ? PaceSection.From(settings.Speed, pace, OrderRate(settings, result)) : null);
     }
+
+    private static double? OrderRate(RunSettings settings, RunResult result) =>
+        result.SimulatedClock is ({ } start, { } end)
+            ? PaceSection.OrderRate(result.Metrics.Counter(TradingCounter.OrdersPlaced), settings.Instruments.Count, end - start)
+            : null;
 
     /// <summary>A resumed run is reported whole: from its first start, with the earlier segments' counters, errors,
     /// faults and samples added to this one's, and its uptime the segments' run time (the gaps are downtime). Its memory

@@ -100,4 +100,16 @@ public sealed class PaceLedgerTests
         Assert.Contains("fell behind speed 400x", pace.Line);
         Assert.Contains("trader decisions of 1 symbol(s)", pace.Line);
     }
+
+    [Fact]
+    public void The_report_line_gives_the_traders_activity_in_simulated_time()
+    {
+        // 10 symbols, 2 wall minutes at speed 400: 800 simulated minutes.
+        var rate = PaceSection.OrderRate(ordersPlaced: 70_400, symbols: 10, simulated: TimeSpan.FromMinutes(800));
+
+        Assert.Equal(8.8, rate!.Value, precision: 9);
+        Assert.EndsWith("; 8.8 orders per symbol per simulated minute", PaceSection.From(400, new PaceLedger(10).Record(), rate).Line);
+        Assert.Null(PaceSection.OrderRate(100, symbols: 10, simulated: TimeSpan.Zero));
+        Assert.Null(PaceSection.OrderRate(100, symbols: 0, simulated: TimeSpan.FromMinutes(1)));
+    }
 }
