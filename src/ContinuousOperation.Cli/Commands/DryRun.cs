@@ -32,7 +32,7 @@ internal static class DryRun
         return ExitCodes.Passed;
     }
 
-    internal static string Render(RunOptions options, IReadOnlyList<string> hoconFiles, ClusterLayout? cluster)
+    private static string Render(RunOptions options, IReadOnlyList<string> hoconFiles, ClusterLayout? cluster)
     {
         var settings = options.Settings;
         var symbols = settings.Symbols.ToArray();

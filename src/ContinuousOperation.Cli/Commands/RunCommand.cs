@@ -101,8 +101,8 @@ internal sealed class RunCommand : Command
         Validators.Add(IntervalWithinRun(_reconcileInterval));
         SetAction((parse, cancellationToken) =>
         {
-            var handling = signals ?? throw new InvalidOperationException("a run needs the process's signal handling");
             if (IsDryRun(parse)) return Task.FromResult(DryRun.Print(Bind(parse)));
+            var handling = signals ?? throw new InvalidOperationException("a run needs the process's signal handling");
             return parse.GetValue(_resume) is { } folder
                 ? RunVerb.ResumeAsync(folder, _database.Resolve(parse), handling, cancellationToken)
                 : RunVerb.ExecuteAsync(Bind(parse), handling, cancellationToken);
