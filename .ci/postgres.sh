@@ -2,7 +2,8 @@
 # A local PostgreSQL for the tests: installs Debian's `postgresql` if it is missing, makes the cluster listen on
 # 127.0.0.1 only, starts it, and creates the role and database `soak`. Safe to run again at any time.
 # Prints the connection string on standard output (and nothing else there); progress goes to standard error.
-# Needs root (or password-less sudo) for apt-get and the cluster tools.
+# Needs root or password-less sudo for apt-get and the cluster tools. Run it as it is, not under sudo: as root (a root
+# shell or a container, where there may be no sudo) it acts as postgres through runuser; as another user through sudo -n.
 set -euo pipefail
 
 database="soak"
@@ -20,7 +21,7 @@ elif sudo -n true 2>/dev/null; then
   as_root() { sudo -n "$@"; }
   as_postgres() { sudo -n -u postgres "$@"; }
 else
-  fail "needs root or password-less sudo to install and start PostgreSQL"
+  fail "needs root or password-less sudo to install and start PostgreSQL: run it as root, or give this user password-less sudo"
 fi
 
 if ! command -v pg_ctlcluster >/dev/null || ! compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null; then

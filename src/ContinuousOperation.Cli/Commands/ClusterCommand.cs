@@ -26,8 +26,13 @@ internal sealed class ClusterCommand : Command
         Options.Add(_hostname);
         Options.Add(_publicHostname);
         Options.Add(_basePort);
-        SetAction((parse, cancellationToken) => ClusterVerb.ExecuteAsync(
-            Bind(parse), signals ?? throw new InvalidOperationException("a cluster needs the process's signal handling"), cancellationToken));
+        SetAction((parse, cancellationToken) =>
+        {
+            var options = Bind(parse);
+            if (_run.IsDryRun(parse)) return Task.FromResult(DryRun.Print(options.Run with { Database = options.Database }, options.Layout));
+            return ClusterVerb.ExecuteAsync(
+                options, signals ?? throw new InvalidOperationException("a cluster needs the process's signal handling"), cancellationToken);
+        });
     }
 
     /// <exception cref="UsageException">A run option cannot be used, or the database is not PostgreSQL.</exception>

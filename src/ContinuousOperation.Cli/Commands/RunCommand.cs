@@ -57,6 +57,7 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _minFills = OptionRules.Number<double>("--min-fills-per-symbol-minute", "Fewest fills each symbol must get per simulated minute", DefaultThresholds.MinFillsPerSymbolMinute).NotNegative();
     private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
     private readonly Option<string> _resume = OptionRules.Text("--resume", "Continue a killed run from its run folder, with its own settings, database and journal");
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = DryRun.Description };
     private readonly Option<double> _selfTestLeak = OptionRules.Number<double>("--self-test-leak", "Self-test: retain this many MB of memory per minute, so the memory criterion must fail").NotNegative().AtMost(MaxSelfTestLeak);
 
     /// <param name="signals">The process's signal handling, switched to the run once it is going; tests that only
@@ -90,6 +91,7 @@ internal sealed class RunCommand : Command
         Options.Add(_selfTestLeak);
         _resume.HelpName = "RUN_FOLDER";
         Options.Add(_resume);
+        Options.Add(_dryRun);
         Validators.Add(ResumeAlone);
         Validators.Add(Exclusive(_quick, _duration));
         Validators.Add(Exclusive(_symbols, _symbolCount));
@@ -99,12 +101,16 @@ internal sealed class RunCommand : Command
         Validators.Add(IntervalWithinRun(_reconcileInterval));
         SetAction((parse, cancellationToken) =>
         {
+            if (IsDryRun(parse)) return Task.FromResult(DryRun.Print(Bind(parse)));
             var handling = signals ?? throw new InvalidOperationException("a run needs the process's signal handling");
             return parse.GetValue(_resume) is { } folder
                 ? RunVerb.ResumeAsync(folder, _database.Resolve(parse), handling, cancellationToken)
                 : RunVerb.ExecuteAsync(Bind(parse), handling, cancellationToken);
         });
     }
+
+    /// <summary>Whether <c>--dry-run</c> was given (<c>cluster</c> shares the option).</summary>
+    public bool IsDryRun(ParseResult parse) => parse.GetValue(_dryRun);
 
     /// <exception cref="UsageException">A value passed the parser but cannot be used (symbols, database, config file).</exception>
     public RunOptions Bind(ParseResult parse)

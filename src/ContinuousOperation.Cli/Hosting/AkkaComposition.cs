@@ -37,7 +37,7 @@ internal static class AkkaComposition
     {
         builder
             .AddHocon(HoconFile("base.hocon"), HoconAddMode.Prepend)
-            .AddHocon(HoconFile(database.Kind == DatabaseKind.Sqlite ? "persistence-sqlite.hocon" : "persistence-postgres.hocon"), HoconAddMode.Prepend)
+            .AddHocon(HoconFile(PersistenceHoconFile(database.Kind)), HoconAddMode.Prepend)
             .AddHocon($"akka.stdout-logger-class = \"{typeof(AkkaFallbackLogger).FullName}, {typeof(AkkaFallbackLogger).Assembly.GetName().Name}\"", HoconAddMode.Prepend)
             .ConfigureLoggers(loggers => loggers.ClearLoggers().AddSerilogLogging())
             // New rows are binary; the JSON serializer stays registered (unbound) to read rows of older journals.
@@ -94,6 +94,33 @@ internal static class AkkaComposition
         return database.Kind == DatabaseKind.Sqlite ? options.UseInterceptor(new SqliteConnectionTuning()) : options;
     }
 
+    /// <summary>For <c>--dry-run</c>: reads and parses the HOCON files a run on <paramref name="kind"/> would load, so a
+    /// broken installation or file is found without starting anything. Returns their paths.</summary>
+    /// <exception cref="InfrastructureException">A file is missing or is not HOCON.</exception>
+    public static IReadOnlyList<string> ReadHoconFiles(DatabaseKind kind, bool cluster)
+    {
+        string[] names = cluster ? ["base.hocon", PersistenceHoconFile(kind), "cluster.hocon"] : ["base.hocon", PersistenceHoconFile(kind)];
+        foreach (var name in names)
+        {
+            try
+            {
+                HoconFile(name);
+            }
+            catch (Exception e)
+            {
+                // A missing file, an unreadable one and the HOCON parser's several exception types all mean the same here.
+                throw new InfrastructureException($"the installation's {HoconPath(name)} cannot be read: {e.Message}", e);
+            }
+        }
+
+        return names.Select(HoconPath).ToArray();
+    }
+
+    private static string PersistenceHoconFile(DatabaseKind kind) =>
+        kind == DatabaseKind.Sqlite ? "persistence-sqlite.hocon" : "persistence-postgres.hocon";
+
+    private static string HoconPath(string name) => Path.Combine(AppContext.BaseDirectory, "hocon", name);
+
     private static Config HoconFile(string name) =>
-        ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", name)));
+        ConfigurationFactory.ParseString(File.ReadAllText(HoconPath(name)));
 }
