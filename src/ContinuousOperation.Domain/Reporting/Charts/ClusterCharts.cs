@@ -18,9 +18,9 @@ public static class ClusterCharts
         // Every node that hosted something at some point, in the order of the node list.
         var hosting = cluster.Allocation.SelectMany(a => a.Nodes.Keys).ToHashSet();
         var nodes = cluster.Nodes.Select(n => n.Name).Where(hosting.Contains).Concat(hosting.Order(StringComparer.Ordinal)).Distinct();
-        var hosted = nodes.Select(node => Steps($"{node} entities", axis,
+        var hosted = nodes.Select(node => StepLine.Of($"{node} entities", axis,
             cluster.Allocation.Select(a => (a.ElapsedSeconds, (double)(a.Nodes.TryGetValue(node, out var load) ? load.Entities : 0)))));
-        var up = Steps("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
+        var up = StepLine.Of("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
         return new ChartDefinition("cluster", "Membership and shard allocation", axis.Label, "books and traders hosted",
             "members up and reachable", [.. hosted, up]);
     }
@@ -81,24 +81,5 @@ public static class ClusterCharts
 
             yield return (change.ElapsedSeconds, up.Count(node => !unreachable.Contains(node)));
         }
-    }
-
-    /// <summary>A level that holds until the next change: each change is drawn as a vertical step.</summary>
-    private static ChartSeries Steps(string label, TimeAxis axis, IEnumerable<(double ElapsedSeconds, double Value)> changes)
-    {
-        var (x, y) = (new List<double>(), new List<double>());
-        foreach (var (seconds, value) in changes)
-        {
-            if (y.Count > 0)
-            {
-                x.Add(axis.Position(seconds));
-                y.Add(y[^1]);
-            }
-
-            x.Add(axis.Position(seconds));
-            y.Add(value);
-        }
-
-        return new ChartSeries(label, x, y);
     }
 }
