@@ -3,7 +3,7 @@ using ContinuousOperation.Domain.Reporting.Charts;
 
 namespace ContinuousOperation.Soak.Tests;
 
-/// <summary>The charting library draws headless on this machine, through its native renderer.</summary>
+/// <summary>The charting library draws headless on this machine, through its native renderer, in the embedded font.</summary>
 public sealed class ChartRendererTests
 {
     private static readonly ChartDefinition Memory = new("memory", "Memory", "minutes since start", "MB", "pause ms per minute",
@@ -13,12 +13,25 @@ public sealed class ChartRendererTests
     ]);
 
     [Fact]
-    public void A_chart_renders_as_svg_with_its_title_labels_and_legend()
+    public void A_chart_renders_as_svg_with_its_title_labels_and_legend_as_glyph_outlines()
     {
         var svg = ChartRenderer.Svg(Memory);
 
         Assert.StartsWith("<?xml", svg);
-        Assert.All(["Memory", "minutes since start", "MB", "pause ms per minute", "working set", "pause"], text => Assert.Contains(text, svg));
+        Assert.All(["Memory", "minutes since start", "MB", "pause ms per minute", "working set", "pause"],
+            text => Assert.Contains($"aria-label=\"{text}", svg));
+        // No text is left for a viewer to set in a font of its own; the glyphs are defined once and placed.
+        Assert.DoesNotContain("<text", svg);
+        Assert.DoesNotContain("font-family", svg);
+        Assert.Contains("<use xlink:href=\"#glyph-0\"", svg);
+        Assert.Contains("<path id=\"glyph-0\" d=\"M", svg);
+    }
+
+    [Fact]
+    public void The_chart_font_is_the_embedded_dejavu_sans_whatever_the_machine_has()
+    {
+        Assert.Equal("DejaVu Sans", ChartFont.Typeface.FamilyName);
+        Assert.True(ChartFont.Typeface.GlyphCount > 1000);
     }
 
     [Fact]
