@@ -3,14 +3,15 @@ using ContinuousOperation.Domain.Cluster;
 namespace ContinuousOperation.Domain.Reporting.Charts;
 
 /// <summary>The charts only a cluster run has: what each node hosted against how many members were up (a node lost
-/// shows as a drop in both, its shards as a rise on the others), and memory and CPU per node.</summary>
+/// shows as a drop in both, its shards as a rise on the others), and memory and CPU per node up to the planned end
+/// (<see cref="RunWindow"/>; membership and allocation go on to the end, since a node leaving at shutdown is news).</summary>
 public static class ClusterCharts
 {
-    public static IReadOnlyList<ChartDefinition> Of(ClusterSection cluster, TimeAxis axis) =>
+    public static IReadOnlyList<ChartDefinition> Of(ClusterSection cluster, TimeAxis axis, RunWindow window) =>
     [
         Membership(cluster, axis),
-        PerNode("node-memory", "Working set per node", "MB", cluster, axis, s => s.WorkingSetMb),
-        PerNode("node-cpu", "CPU per node", "percent of the machine", cluster, axis, s => s.CpuPercentOfMachine),
+        PerNode("node-memory", "Working set per node", "MB", cluster, axis, window, s => s.WorkingSetMb),
+        PerNode("node-cpu", "CPU per node", "percent of the machine", cluster, axis, window, s => s.CpuPercentOfMachine),
     ];
 
     private static ChartDefinition Membership(ClusterSection cluster, TimeAxis axis)
@@ -26,9 +27,9 @@ public static class ClusterCharts
     }
 
     private static ChartDefinition PerNode(string name, string title, string unit, ClusterSection cluster, TimeAxis axis,
-        Func<ResourceEntry, double> value) =>
+        RunWindow window, Func<ResourceEntry, double> value) =>
         new(name, title, axis.Label, unit, null, cluster.Nodes.Where(n => n.Resources.Count > 0)
-            .Select(n => WithGaps(n.Name, n.Resources, axis, value))
+            .Select(n => WithGaps(n.Name, window.Charted(n.Resources), axis, value))
             .ToArray());
 
     /// <summary>A node's line, broken (a NaN point) where it went unsampled for more than twice its usual interval:

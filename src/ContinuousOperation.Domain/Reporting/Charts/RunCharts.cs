@@ -22,7 +22,7 @@ public static class RunCharts
             Threads(samples, axis),
             Throughput(samples, axis),
             ErrorsAndFaults(samples, axis),
-            .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis) : [],
+            .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis, window) : [],
         ];
     }
 
