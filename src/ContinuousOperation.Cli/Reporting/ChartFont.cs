@@ -8,7 +8,9 @@ namespace ContinuousOperation.Cli.Reporting;
 /// a bare Debian). One face serves every weight and slant the charts ask for.</summary>
 internal sealed class ChartFont : IFontResolver
 {
-    public const string Name = "DejaVu Sans";
+    /// <summary>The name ScottPlot looks the font up by: not the family's own, so that a DejaVu Sans installed on the
+    /// machine can never be taken instead.</summary>
+    public const string Name = "DejaVu Sans (embedded)";
 
     public static readonly SKTypeface Typeface = Load();
 
