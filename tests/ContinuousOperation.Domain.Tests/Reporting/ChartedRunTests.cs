@@ -94,6 +94,17 @@ public sealed class ChartedRunTests
     }
 
     [Fact]
+    public void When_the_criterion_had_too_few_samples_no_trend_is_drawn_and_the_title_says_why()
+    {
+        var report = Report();
+        var chart = Chart(report with { MemoryTrend = report.MemoryTrend! with { SamplesUsed = 4 } }, "memory");
+
+        Assert.All(chart.Series, s => Assert.Equal(SeriesKind.Measured, s.Kind));
+        Assert.Equal("Memory: trend not judged (4 samples after warm-up, 10 needed)", chart.Title);
+        Assert.Single(chart.Bands);
+    }
+
+    [Fact]
     public void A_report_without_a_memory_trend_draws_the_measured_memory_only()
     {
         var chart = Chart(Report() with { MemoryTrend = null }, "memory");

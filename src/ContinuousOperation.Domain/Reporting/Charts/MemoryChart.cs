@@ -9,7 +9,8 @@ namespace ContinuousOperation.Domain.Reporting.Charts;
 /// (over the samples it used), and from the start of each fitted line, the growth the limit allows. A fitted line
 /// steeper than its limit line is growth beyond the limit (the criterion then also asks for a good fit and a growth
 /// of <see cref="SeriesTrend.MinimumGrowthMb"/>; the note in the criteria table says which rule decided).
-/// Reports without a <c>memory_trend</c> section get the measured lines only.
+/// When the criterion had too few samples to judge a trend, no line is drawn and the title says so; reports without a
+/// <c>memory_trend</c> section get the measured lines only.
 /// </summary>
 public static class MemoryChart
 {
@@ -26,6 +27,18 @@ public static class MemoryChart
         var chart = new ChartDefinition("memory", "Memory", axis.Label, "MB", null, measured);
         if (report.MemoryTrend is not { } trend) return chart;
 
+        var band = window.TrendFromSeconds > window.WarmUpFromSeconds
+            ? new[] { new ChartBand("warm-up, not judged", axis.Position(window.WarmUpFromSeconds), axis.Position(window.TrendFromSeconds)) }
+            : [];
+        if (trend.SamplesUsed < trend.MinimumSamples)
+        {
+            return chart with
+            {
+                Title = $"Memory: trend not judged ({trend.SamplesUsed} samples after warm-up, {trend.MinimumSamples} needed)",
+                Bands = band,
+            };
+        }
+
         var judged = window.Judged(samples);
         var fits = new[] { Fit(WorkingSet, judged, s => s.WorkingSetMb), Fit(ManagedHeap, judged, s => s.ManagedHeapMb) }
             .OfType<FittedLine>()
@@ -35,9 +48,7 @@ public static class MemoryChart
         return chart with
         {
             Series = [.. measured, .. fits.Select(f => f.Trend(axis)), .. fits.Select(f => f.Limit(axis, trend.LimitMbPerHour, top))],
-            Bands = window.TrendFromSeconds > window.WarmUpFromSeconds
-                ? [new ChartBand("warm-up, not judged", axis.Position(window.WarmUpFromSeconds), axis.Position(window.TrendFromSeconds))]
-                : [],
+            Bands = band,
         };
     }
 
