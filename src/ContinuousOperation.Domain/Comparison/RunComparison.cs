@@ -10,11 +10,18 @@ public sealed record FigureRow(Figure Figure, IReadOnlyList<FigureCell> Cells);
 public sealed record Regression(string RunLabel, string Reason);
 
 /// <summary>Runs side by side, the first one the baseline. <see cref="GatePercent"/> is null when no gate was asked
-/// for; then nothing is a regression.</summary>
+/// for; then nothing is a regression. <see cref="SetupDifferences"/> lists, for each later run, the settings in which it
+/// differs from the baseline or cannot be told apart from it.</summary>
 public sealed record ComparisonResult(
     IReadOnlyList<RunFigures> Runs, IReadOnlyList<FigureRow> Rows, IReadOnlyList<Regression> Regressions, double? GatePercent)
 {
+    public IReadOnlyList<SetupDifference> SetupDifferences { get; init; } = [];
+
     public bool Regressed => Regressions.Count > 0;
+
+    /// <summary>A later run is known to differ from the baseline in a setting its figures scale with: a gate between
+    /// them would judge the setup, not the code.</summary>
+    public bool Mismatched => SetupDifferences.Any(d => d.Known);
 }
 
 public static class RunComparison
@@ -32,7 +39,10 @@ public static class RunComparison
         var regressions = gatePercent is null
             ? []
             : Enumerable.Range(1, runs.Count - 1).SelectMany(column => RegressionsOf(runs[column], rows, column)).ToArray();
-        return new ComparisonResult(runs, rows, regressions, gatePercent);
+        return new ComparisonResult(runs, rows, regressions, gatePercent)
+        {
+            SetupDifferences = runs.Skip(1).SelectMany(run => SetupComparison.Between(runs[0], run)).ToArray(),
+        };
     }
 
     /// <summary>(current − reference) / |reference| in percent; a change from zero is infinite unless there is none.</summary>

@@ -1,7 +1,8 @@
 namespace ContinuousOperation.Domain.Comparison;
 
 /// <summary>The key figures of one run, as read back from its JSON report. <see cref="MemorySlopeMbPerHour"/> is null
-/// for a report that has no memory criterion.</summary>
+/// for a report that has no memory criterion; <see cref="Setup"/> says what the run was asked to do, as far as the
+/// report says.</summary>
 public sealed record RunFigures(
     string Label,
     double UptimeHours,
@@ -13,4 +14,7 @@ public sealed record RunFigures(
     double? MemorySlopeMbPerHour,
     double AverageCpuPercent,
     long OrdersPlaced,
-    long OrdersFilled);
+    long OrdersFilled)
+{
+    public RunSetup Setup { get; init; } = RunSetup.Unknown;
+}

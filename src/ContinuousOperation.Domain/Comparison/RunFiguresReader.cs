@@ -5,11 +5,10 @@ using ContinuousOperation.Domain.Run;
 namespace ContinuousOperation.Domain.Comparison;
 
 /// <summary>Reads the figures to compare out of a JSON report. Only the seed format's keys are required; the memory
-/// slope comes from the <c>memory_stable</c> criterion when the report has one, so reports written before a section
-/// existed still compare.</summary>
+/// slope comes from the <c>memory_stable</c> criterion and the setup from the <c>configuration</c> section when the report
+/// has them, so reports written before a section existed still compare (what they lack reads as unknown).</summary>
 public static class RunFiguresReader
 {
-
     /// <exception cref="InvalidReportException">The text is not JSON, or not a continuous-operation report.</exception>
     public static RunFigures Read(string label, ReadOnlyMemory<byte> json)
     {
@@ -44,8 +43,31 @@ public static class RunFiguresReader
             MemorySlopeMbPerHour: MemorySlope(root),
             AverageCpuPercent: Number(label, metrics, "average_cpu_percent"),
             OrdersPlaced: (long)Number(label, metrics, "orders_placed"),
-            OrdersFilled: (long)Number(label, metrics, "orders_filled"));
+            OrdersFilled: (long)Number(label, metrics, "orders_filled"))
+        {
+            Setup = Setup(root),
+        };
     }
+
+    /// <summary>The planned duration is a seed key; the rest is in <c>configuration</c>. A value that is missing or of
+    /// another type is unknown rather than an error: the setup only warns, it is not a figure.</summary>
+    private static RunSetup Setup(JsonElement root)
+    {
+        var configuration = root.TryGetProperty("configuration", out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+        return new RunSetup(
+            Speed: Optional(configuration, "speed", JsonValueKind.Number)?.GetDouble(),
+            DurationHours: Optional(root, "duration_hours", JsonValueKind.Number)?.GetDouble(),
+            Symbols: Optional(configuration, "symbols", JsonValueKind.Array) is { } symbols &&
+                     symbols.EnumerateArray().All(s => s.ValueKind == JsonValueKind.String)
+                ? symbols.EnumerateArray().Select(s => s.GetString()!).ToArray()
+                : null,
+            Market: Optional(configuration, "market", JsonValueKind.String)?.GetString(),
+            DailyVolatility: Optional(configuration, "daily_volatility", JsonValueKind.Number)?.GetDouble(),
+            FaultProfile: Optional(configuration, "fault_profile", JsonValueKind.String)?.GetString());
+    }
+
+    private static JsonElement? Optional(JsonElement parent, string key, JsonValueKind kind) =>
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(key, out var value) && value.ValueKind == kind ? value : null;
 
     private static double? MemorySlope(JsonElement root)
     {

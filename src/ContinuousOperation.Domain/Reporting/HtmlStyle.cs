@@ -18,7 +18,7 @@ internal static class HtmlStyle
         th, td { border: 1px solid #d8dce3; padding: 6px 10px; text-align: left; vertical-align: top; }
         th { background: #eef0f4; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
         .pass { color: #1f8a4c; font-weight: 600; } .fail { color: #c0392b; font-weight: 600; }
-        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 16px; }
+        .charts { display: grid; grid-template-columns: 1fr; gap: 16px; }
         figure { margin: 0; background: #fff; border: 1px solid #d8dce3; border-radius: 6px; padding: 8px; }
         figure img { width: 100%; height: auto; display: block; }
         .ids { font-family: ui-monospace, monospace; font-size: 13px; color: #5a6474; }

@@ -18,9 +18,37 @@ public sealed class RunFiguresReaderTests
     private static RunFigures Read(string json) => RunFiguresReader.Read("run.json", Encoding.UTF8.GetBytes(json));
 
     [Fact]
-    public void A_report_with_only_the_seed_keys_is_read_without_a_memory_slope()
+    public void A_report_with_only_the_seed_keys_is_read_without_a_memory_slope_and_with_only_its_duration_known()
     {
-        Assert.Equal(new RunFigures("run.json", 24, false, true, 0.083, 250.5, 380.2, null, 15.3, 2500, 2250), Read(SeedReport));
+        var read = Read(SeedReport);
+
+        Assert.Equal(new RunFigures("run.json", 24, false, true, 0.083, 250.5, 380.2, null, 15.3, 2500, 2250) { Setup = read.Setup }, read);
+        Assert.Equal(RunSetup.Unknown with { DurationHours = 24 }, read.Setup);
+    }
+
+    [Fact]
+    public void The_setup_is_read_from_the_configuration_section()
+    {
+        var json = SeedReport.Replace("\"success\": false }", """
+            "success": false,
+            "configuration": { "seed": 7, "symbols": ["BTC-USDT", "ETH-USDT"], "market": "trending", "daily_volatility": 0.03,
+                               "speed": 60, "fault_profile": "heavy" } }
+            """);
+
+        var setup = Read(json).Setup;
+
+        Assert.Equal((60d, 24d, "trending", 0.03, "heavy"), (setup.Speed!.Value, setup.DurationHours!.Value, setup.Market!, setup.DailyVolatility!.Value, setup.FaultProfile!));
+        Assert.Equal(["BTC-USDT", "ETH-USDT"], setup.Symbols!);
+    }
+
+    [Fact]
+    public void A_configuration_value_of_the_wrong_type_is_unknown_rather_than_an_error()
+    {
+        var json = SeedReport.Replace("\"success\": false }", """
+            "success": false, "configuration": { "speed": "fast", "symbols": [1, 2], "fault_profile": null } }
+            """);
+
+        Assert.Equal(RunSetup.Unknown with { DurationHours = 24 }, Read(json).Setup);
     }
 
     [Fact]

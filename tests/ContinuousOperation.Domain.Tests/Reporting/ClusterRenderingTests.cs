@@ -57,6 +57,21 @@ public sealed class ClusterRenderingTests
     }
 
     [Fact]
+    public void A_node_sample_taken_after_the_planned_end_is_left_out_of_the_node_charts()
+    {
+        var section = Cluster.Cluster!;
+        var end = Cluster.DurationHours * 3600;
+        var drain = section.Nodes[0].Resources[^1] with { ElapsedSeconds = end + 20, WorkingSetMb = 5000 };
+        var node1 = section.Nodes[0] with { Resources = [.. section.Nodes[0].Resources, drain] };
+        var report = Cluster with { Cluster = section with { Nodes = [node1, section.Nodes[1], section.Nodes[2]] } };
+
+        var line = Series(Assert.Single(RunCharts.Of(report), c => c.Name == "node-memory"), "node-1");
+
+        Assert.DoesNotContain(5000, line.Y);
+        Assert.All(line.X, x => Assert.True(x * 60 <= end));
+    }
+
+    [Fact]
     public void A_node_line_is_broken_where_the_node_went_unsampled_for_more_than_twice_its_usual_interval()
     {
         var section = Cluster.Cluster!;

@@ -19,10 +19,11 @@ internal static class ReportFixtures
             Activity: Criteria.RunFixtures.SteadyTrading(TimeSpan.FromHours(1))),
         Consistent, false, Start, Start.AddHours(1)));
 
-    /// <summary>The report of a one-hour run on one symbol with <paramref name="result"/>.</summary>
-    public static RunReport Build(RunResult result) => RunReportBuilder.Build(
+    /// <summary>The report of a one-hour run on one symbol with <paramref name="result"/>, judged with
+    /// <paramref name="criteria"/> (the defaults when null).</summary>
+    public static RunReport Build(RunResult result, CriteriaThresholds? criteria = null) => RunReportBuilder.Build(
         new RunSettings(TimeSpan.FromHours(1), InstrumentCatalog.First(1), 42, new MarketSettings(), 1,
-            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), new CriteriaThresholds()) { Run = RunId.New(Start, 42, new Random(1)) },
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), criteria ?? new CriteriaThresholds()) { Run = RunId.New(Start, 42, new Random(1)) },
         new DatabaseDescription("sqlite", "journal.db"),
         result);
 

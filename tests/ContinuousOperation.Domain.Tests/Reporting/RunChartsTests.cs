@@ -36,16 +36,38 @@ public sealed class RunChartsTests
     }
 
     [Fact]
-    public void Errors_and_faults_are_drawn_as_counts_since_the_start()
+    public void Errors_and_faults_are_drawn_as_steps_of_the_counts_since_the_start()
     {
         var chart = Chart(
         [
             Sample(0, activity: new ActivityCounts(0, 0, 0, 0)),
             Sample(60, activity: new ActivityCounts(0, 0, 1, 3)),
+            Sample(120, activity: new ActivityCounts(0, 0, 1, 3)),
         ], "errors");
 
-        Assert.Equal([0d, 1d], Series(chart, "errors").Y);
-        Assert.Equal([0d, 3d], Series(chart, "faults injected").Y);
+        // Each count holds until the reading that saw it change, then rises straight up.
+        Assert.Equal([0d, 1d, 1d, 2d, 2d], Series(chart, "errors").X);
+        Assert.Equal([0d, 0d, 1d, 1d, 1d], Series(chart, "errors").Y);
+        Assert.Equal([0d, 0d, 3d, 3d, 3d], Series(chart, "faults injected").Y);
+    }
+
+    [Fact]
+    public void A_chart_of_zeros_has_an_axis_from_0_to_1_not_around_zero()
+    {
+        var chart = Chart([Sample(0, activity: new ActivityCounts(0, 0, 0, 0)), Sample(60, activity: new ActivityCounts(0, 0, 0, 0))], "errors");
+
+        Assert.Equal(new AxisRange(0, 1), chart.LeftRange);
+        Assert.Equal(new AxisRange(0, 1), chart.XRange);
+    }
+
+    [Fact]
+    public void A_chart_without_samples_has_axes_from_0_to_1()
+    {
+        var chart = Chart([], "gc");
+
+        Assert.Equal(new AxisRange(0, 1), chart.XRange);
+        Assert.Equal(new AxisRange(0, 1), chart.LeftRange);
+        Assert.Equal(new AxisRange(0, 1), chart.RightRange);
     }
 
     [Fact]

@@ -3,14 +3,15 @@ using ContinuousOperation.Domain.Cluster;
 namespace ContinuousOperation.Domain.Reporting.Charts;
 
 /// <summary>The charts only a cluster run has: what each node hosted against how many members were up (a node lost
-/// shows as a drop in both, its shards as a rise on the others), and memory and CPU per node.</summary>
+/// shows as a drop in both, its shards as a rise on the others), and memory and CPU per node up to the planned end
+/// (<see cref="RunWindow"/>; membership and allocation go on to the end, since a node leaving at shutdown is news).</summary>
 public static class ClusterCharts
 {
-    public static IReadOnlyList<ChartDefinition> Of(ClusterSection cluster, TimeAxis axis) =>
+    public static IReadOnlyList<ChartDefinition> Of(ClusterSection cluster, TimeAxis axis, RunWindow window) =>
     [
         Membership(cluster, axis),
-        PerNode("node-memory", "Working set per node", "MB", cluster, axis, s => s.WorkingSetMb),
-        PerNode("node-cpu", "CPU per node", "percent of the machine", cluster, axis, s => s.CpuPercentOfMachine),
+        PerNode("node-memory", "Working set per node", "MB", cluster, axis, window, s => s.WorkingSetMb),
+        PerNode("node-cpu", "CPU per node", "percent of the machine", cluster, axis, window, s => s.CpuPercentOfMachine),
     ];
 
     private static ChartDefinition Membership(ClusterSection cluster, TimeAxis axis)
@@ -18,17 +19,17 @@ public static class ClusterCharts
         // Every node that hosted something at some point, in the order of the node list.
         var hosting = cluster.Allocation.SelectMany(a => a.Nodes.Keys).ToHashSet();
         var nodes = cluster.Nodes.Select(n => n.Name).Where(hosting.Contains).Concat(hosting.Order(StringComparer.Ordinal)).Distinct();
-        var hosted = nodes.Select(node => Steps($"{node} entities", axis,
+        var hosted = nodes.Select(node => StepLine.Of($"{node} entities", axis,
             cluster.Allocation.Select(a => (a.ElapsedSeconds, (double)(a.Nodes.TryGetValue(node, out var load) ? load.Entities : 0)))));
-        var up = Steps("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
+        var up = StepLine.Of("members up", axis, MembersUp(cluster.Membership)) with { OnRightAxis = true };
         return new ChartDefinition("cluster", "Membership and shard allocation", axis.Label, "books and traders hosted",
             "members up and reachable", [.. hosted, up]);
     }
 
     private static ChartDefinition PerNode(string name, string title, string unit, ClusterSection cluster, TimeAxis axis,
-        Func<ResourceEntry, double> value) =>
+        RunWindow window, Func<ResourceEntry, double> value) =>
         new(name, title, axis.Label, unit, null, cluster.Nodes.Where(n => n.Resources.Count > 0)
-            .Select(n => WithGaps(n.Name, n.Resources, axis, value))
+            .Select(n => WithGaps(n.Name, window.Charted(n.Resources), axis, value))
             .ToArray());
 
     /// <summary>A node's line, broken (a NaN point) where it went unsampled for more than twice its usual interval:
@@ -81,24 +82,5 @@ public static class ClusterCharts
 
             yield return (change.ElapsedSeconds, up.Count(node => !unreachable.Contains(node)));
         }
-    }
-
-    /// <summary>A level that holds until the next change: each change is drawn as a vertical step.</summary>
-    private static ChartSeries Steps(string label, TimeAxis axis, IEnumerable<(double ElapsedSeconds, double Value)> changes)
-    {
-        var (x, y) = (new List<double>(), new List<double>());
-        foreach (var (seconds, value) in changes)
-        {
-            if (y.Count > 0)
-            {
-                x.Add(axis.Position(seconds));
-                y.Add(y[^1]);
-            }
-
-            x.Add(axis.Position(seconds));
-            y.Add(value);
-        }
-
-        return new ChartSeries(label, x, y);
     }
 }

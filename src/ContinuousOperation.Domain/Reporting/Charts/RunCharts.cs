@@ -1,40 +1,59 @@
+using System.Globalization;
+
 namespace ContinuousOperation.Domain.Reporting.Charts;
 
-/// <summary>The charts of a run, drawn from its resource samples: memory, CPU, garbage collection, threads and
-/// mailboxes, trading throughput, and errors against injected faults; on a cluster, those of <see cref="ClusterCharts"/>
-/// too (the run's series are then the average node's). Samples from reports written before a field
-/// existed read as zero (or, for activity, as missing and are left out), so older reports still chart.</summary>
+/// <summary>The charts of a run, drawn from its resource samples up to the planned end (<see cref="RunWindow"/>):
+/// memory (<see cref="MemoryChart"/>), CPU, garbage collection, threads and mailboxes, trading throughput, and errors
+/// against injected faults; on a cluster, those of <see cref="ClusterCharts"/> too (the run's series are then the
+/// average node's). Samples from reports written before a field existed read as zero (or, for activity, as missing
+/// and are left out), so older reports still chart.</summary>
 public static class RunCharts
 {
     public static IReadOnlyList<ChartDefinition> Of(RunReport report)
     {
-        var samples = report.Resources;
+        var window = RunWindow.Of(report);
+        var samples = window.Charted(report.Resources);
         var axis = TimeAxis.For(samples.Count == 0 ? 0 : samples[^1].ElapsedSeconds);
         return
         [
-            Memory(samples, axis),
-            Cpu(samples, axis),
+            MemoryChart.Of(report, samples, window, axis),
+            Cpu(samples, axis, report.Configuration.Criteria.MaxCpuPercent),
             GarbageCollection(samples, axis),
             Threads(samples, axis),
             Throughput(samples, axis),
             ErrorsAndFaults(samples, axis),
-            .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis) : [],
+            .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis, window) : [],
         ];
     }
 
-    private static ChartDefinition Memory(IReadOnlyList<ResourceEntry> samples, TimeAxis axis) =>
-        new("memory", "Memory", axis.Label, "MB", null,
-        [
-            Level("working set", samples, axis, s => s.WorkingSetMb),
-            Level("managed heap", samples, axis, s => s.ManagedHeapMb),
-        ]);
-
-    private static ChartDefinition Cpu(IReadOnlyList<ResourceEntry> samples, TimeAxis axis) =>
-        new("cpu", "CPU", axis.Label, "percent", null,
-        [
-            Level("of the machine", samples, axis, s => s.CpuPercentOfMachine),
+    /// <summary>The <c>average_cpu</c> criterion judges the mean of the samples against its limit, both drawn on the
+    /// line they concern (percent of the machine).</summary>
+    private static ChartDefinition Cpu(IReadOnlyList<ResourceEntry> samples, TimeAxis axis, double limitPercent)
+    {
+        const string machine = "of the machine";
+        var measured = new[]
+        {
+            Level(machine, samples, axis, s => s.CpuPercentOfMachine),
             Level("of one core", samples, axis, s => s.CpuPercentOfCore),
-        ]);
+        };
+        var chart = new ChartDefinition("cpu", "CPU", axis.Label, "percent", null, measured);
+        if (samples.Count == 0) return chart;
+
+        var average = samples.Average(s => s.CpuPercentOfMachine);
+        return chart with
+        {
+            Series =
+            [
+                .. measured,
+                Across($"average {average.ToString("0.#", CultureInfo.InvariantCulture)} %", samples, axis, average) with { Kind = SeriesKind.Trend, Of = machine },
+                Across($"limit on the average {ReportText.Number(limitPercent)} %", samples, axis, limitPercent) with
+                {
+                    Kind = SeriesKind.Limit,
+                    Of = machine,
+                },
+            ],
+        };
+    }
 
     private static ChartDefinition GarbageCollection(IReadOnlyList<ResourceEntry> samples, TimeAxis axis) =>
         new("gc", "Garbage collection", axis.Label, "collections per minute", "pause ms per minute",
@@ -60,24 +79,24 @@ public static class RunCharts
             Rate("fills", samples, axis, s => s.Activity?.FillsApplied),
         ]);
 
-    /// <summary>Cumulative rather than per minute: faults and errors are rare events, and a staircase shows at a glance
-    /// whether errors follow the injected faults or appear on their own.</summary>
+    /// <summary>Cumulative rather than per minute, drawn as steps: faults and errors are rare events, and a staircase
+    /// shows at a glance whether errors follow the injected faults or appear on their own.</summary>
     private static ChartDefinition ErrorsAndFaults(IReadOnlyList<ResourceEntry> samples, TimeAxis axis) =>
         new("errors", "Errors and injected faults", axis.Label, "count since start", null,
         [
-            Present("errors", samples, axis, s => s.Activity?.Errors),
-            Present("faults injected", samples, axis, s => s.Activity?.FaultsInjected),
+            Steps("errors", samples, axis, s => s.Activity?.Errors),
+            Steps("faults injected", samples, axis, s => s.Activity?.FaultsInjected),
         ]);
 
-    private static ChartSeries Level(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double> value) =>
+    internal static ChartSeries Level(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double> value) =>
         new(label, samples.Select(s => axis.Position(s.ElapsedSeconds)).ToArray(), samples.Select(value).ToArray());
 
-    private static ChartSeries Present(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double?> value)
-    {
-        var recorded = samples.Where(s => value(s) is not null).ToArray();
-        return new ChartSeries(label, recorded.Select(s => axis.Position(s.ElapsedSeconds)).ToArray(),
-            recorded.Select(s => value(s)!.Value).ToArray());
-    }
+    /// <summary>A horizontal line at <paramref name="value"/> from the first sample to the last.</summary>
+    private static ChartSeries Across(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, double value) =>
+        new(label, [axis.Position(samples[0].ElapsedSeconds), axis.Position(samples[^1].ElapsedSeconds)], [value, value]);
+
+    private static ChartSeries Steps(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double?> value) =>
+        StepLine.Of(label, axis, samples.Where(s => value(s) is not null).Select(s => (s.ElapsedSeconds, value(s)!.Value)));
 
     private static ChartSeries Rate(string label, IReadOnlyList<ResourceEntry> samples, TimeAxis axis, Func<ResourceEntry, double?> cumulative)
     {
