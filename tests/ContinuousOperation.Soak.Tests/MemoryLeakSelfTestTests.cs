@@ -56,7 +56,7 @@ public sealed class MemoryLeakSelfTestTests
 
     private static string[] FailedCriteria(JsonDocument report) =>
         report.RootElement.GetProperty("criteria").EnumerateArray()
-            .Where(c => !c.GetProperty("passed").GetBoolean())
+            .Where(c => c.GetProperty("result").GetString() == "fail")
             .Select(c => c.GetProperty("name").GetString()!)
             .ToArray();
 }

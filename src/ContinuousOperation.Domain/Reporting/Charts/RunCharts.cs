@@ -1,7 +1,7 @@
 namespace ContinuousOperation.Domain.Reporting.Charts;
 
 /// <summary>The charts of a run, drawn from its resource samples: memory, CPU, garbage collection, threads and
-/// mailboxes, trading throughput, and errors against injected faults; on a cluster, those of <see cref="ClusterCharts"/>
+/// mailboxes, trading throughput, errors against injected faults, and latency (<see cref="LatencyChart"/>); on a cluster, those of <see cref="ClusterCharts"/>
 /// too (the run's series are then the average node's). Samples from reports written before a field
 /// existed read as zero (or, for activity, as missing and are left out), so older reports still chart.</summary>
 public static class RunCharts
@@ -18,6 +18,7 @@ public static class RunCharts
             Threads(samples, axis),
             Throughput(samples, axis),
             ErrorsAndFaults(samples, axis),
+            LatencyChart.Of(report, samples, axis),
             .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis) : [],
         ];
     }
