@@ -81,7 +81,7 @@ public static class SuccessCriteria
                 $"{Named(SeriesFinding.Growing)} growing faster than the limit, with R² ≥ {fit} and ≥ {floor} over the window: {slopes}"),
             MemoryVerdict.TooShortToTell => Result(CriterionOutcome.Inconclusive, "floor",
                 $"growth at the limit would add less than the {floor} the runtime moves on its own over this window, so a leak " +
-                $"could not be told from settling ({Minutes(MemoryTrend.ShortestWindowFor(limit))} min of steady state needed): {slopes}"),
+                $"could not be told from settling ({Needed(limit)}): {slopes}"),
             _ when series.Any(s => s.Item2.Judge(limit) == SeriesFinding.NoTrend) => Result(CriterionOutcome.Pass, "fit",
                 $"{Named(SeriesFinding.NoTrend)} steeper than the limit but with R² below {fit}: noise, not a trend: {slopes}"),
             _ => Result(CriterionOutcome.Pass, "slope", $"both slopes within the limit: {slopes}"),
@@ -138,6 +138,12 @@ public static class SuccessCriteria
 
     /// <summary>Events per hour of uptime; zero for a run that did not last at all, rather than infinity.</summary>
     public static double RatePerHour(long count, TimeSpan uptime) => uptime > TimeSpan.Zero ? count / uptime.TotalHours : 0;
+
+    /// <summary>How long a steady state a pass against <paramref name="limit"/> needs; with a limit of 0 none is enough,
+    /// since no window shows that memory does not grow at all.</summary>
+    private static string Needed(double limit) => limit > 0
+        ? $"{Minutes(MemoryTrend.ShortestWindowFor(limit))} min of steady state needed"
+        : "no window is long enough to show no growth at all: a limit of 0 can only fail";
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -195,6 +195,20 @@ public sealed class MemoryTrendTests
     }
 
     [Fact]
+    public void With_a_limit_of_zero_flat_memory_is_never_a_pass_and_a_leak_still_fails()
+    {
+        var zero = Defaults with { MaxMemoryGrowthMbPerHour = 0 };
+        var flat = Series(FourHours, HalfMinute, (_, _) => 300);
+        var leak = Series(FourHours, HalfMinute, (hours, _) => 300 + 20 * hours);
+
+        var notJudged = SuccessCriteria.Memory(zero, Metrics(FourHours, flat));
+
+        Assert.Equal(CriterionOutcome.Inconclusive, notJudged.Result);
+        Assert.Contains("a limit of 0 can only fail", notJudged.Note);
+        Assert.Equal(CriterionOutcome.Fail, SuccessCriteria.Memory(zero, Metrics(FourHours, leak)).Result);
+    }
+
+    [Fact]
     public void A_fast_leak_fails_a_short_run_once_it_has_leaked_more_than_the_minimum()
     {
         // The self-test leak: 60 MB per minute over a one-minute run with a 10 s warm-up.
