@@ -10,10 +10,10 @@ public static class ReportText
 {
     public static string Verdict(RunReport report) => report.Interrupted ? "INTERRUPTED" : report.Success ? "PASSED" : "FAILED";
 
-    /// <summary>The verdict and what it did not judge: <c>PASSED — 1 criterion not judged: memory_stable
-    /// (insufficient samples)</c>.</summary>
-    public static string VerdictLine(RunReport report) =>
-        NotJudged(report.Criteria) is { Length: > 0 } notJudged ? $"{Verdict(report)} — {notJudged}" : Verdict(report);
+    /// <summary>The verdict, the exit code it gives and what it did not judge: <c>PASSED (exit code 0) — 1 criterion
+    /// not judged: memory_stable (insufficient samples)</c>.</summary>
+    public static string VerdictLine(RunReport report, int exitCode) =>
+        $"{Verdict(report)} (exit code {exitCode})" + (NotJudged(report.Criteria) is { Length: > 0 } notJudged ? $" — {notJudged}" : "");
 
     /// <summary>The inconclusive criteria with the rule that kept each from being judged; empty when all were judged.</summary>
     public static string NotJudged(IReadOnlyList<CriterionResult> criteria)

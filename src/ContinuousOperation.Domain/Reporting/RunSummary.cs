@@ -9,8 +9,7 @@ public static class RunSummary
     public static string Render(RunReport report, int exitCode)
     {
         var text = new StringBuilder();
-        var notJudged = ReportText.NotJudged(report.Criteria);
-        Line(text, $"Continuous operation run {ReportText.Verdict(report)} (exit code {exitCode}){(notJudged.Length > 0 ? $" — {notJudged}" : "")}");
+        Line(text, $"Continuous operation run {ReportText.VerdictLine(report, exitCode)}");
         Line(text, $"  run {report.Configuration.RunId}, seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
                    $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
         Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +

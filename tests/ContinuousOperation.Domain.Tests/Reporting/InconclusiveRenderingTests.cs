@@ -31,9 +31,9 @@ public sealed class InconclusiveRenderingTests
         var report = Report();
         report = report with { Criteria = [.. report.Criteria, Inconclusive("order_latency_p99", "ms", "no orders", "no order round trip was measured")] };
 
-        Assert.Equal("PASSED — 2 criteria not judged: memory_stable (insufficient samples), order_latency_p99 (no orders)",
-            ReportText.VerdictLine(report));
-        Assert.Equal("PASSED", ReportText.VerdictLine(Passing()));
+        Assert.Equal("PASSED (exit code 0) — 2 criteria not judged: memory_stable (insufficient samples), order_latency_p99 (no orders)",
+            ReportText.VerdictLine(report, 0));
+        Assert.Equal("PASSED (exit code 0)", ReportText.VerdictLine(Passing(), 0));
     }
 
     [Fact]
