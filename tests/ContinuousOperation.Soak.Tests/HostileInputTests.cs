@@ -59,7 +59,7 @@ public sealed partial class HostileInputTests
             foreach (var value in new[] { "abc", "NaN", "Infinity", "-Infinity", "1e400", "" }) Usage("run", option, value);
         }
 
-        foreach (var option in new[] { "--duration", "--sample-interval", "--progress-interval", "--reconcile-interval", "--memory-warm-up" })
+        foreach (var option in new[] { "--duration", "--sample-interval", "--progress-interval", "--reconcile-interval", "--memory-warm-up", "--max-order-latency-p99" })
         {
             foreach (var value in new[] { "abc", "NaN", "0", "-5m", "" }) Usage("run", option, value);
         }

@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace ContinuousOperation.Soak.Tests;
 
-/// <summary>The memory criterion proves itself: the same short run fails with the leak self-test and passes without
-/// it. Both runs go at once, so the pair costs the wall time of one.</summary>
+/// <summary>The memory criterion proves itself: the same short run fails with the leak self-test and does not fail
+/// without it (a 45 s run is too short to earn a pass: it is inconclusive). Both runs go at once, so the pair costs
+/// the wall time of one.</summary>
 public sealed class MemoryLeakSelfTestTests
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(3);
@@ -17,7 +18,7 @@ public sealed class MemoryLeakSelfTestTests
     ];
 
     [Fact]
-    public async Task A_run_with_the_leak_self_test_fails_on_memory_and_the_same_run_without_it_passes()
+    public async Task A_run_with_the_leak_self_test_fails_on_memory_and_the_same_run_without_it_does_not()
     {
         var leakyFolder = Directory.CreateTempSubdirectory("leak-run-").FullName;
         var healthyFolder = Directory.CreateTempSubdirectory("no-leak-run-").FullName;
@@ -40,7 +41,9 @@ public sealed class MemoryLeakSelfTestTests
             Assert.True(healthyResult.ExitCode == 0, healthyResult.ToString());
             using (var report = Report(healthyFolder))
             {
-                Assert.Equal("stable", report.RootElement.GetProperty("memory_trend").GetProperty("verdict").GetString());
+                // 35 s of steady state: growth at 50 MB/h would add half a megabyte, so memory is not judged either way.
+                Assert.Equal("too_short_to_tell", report.RootElement.GetProperty("memory_trend").GetProperty("verdict").GetString());
+                Assert.Empty(FailedCriteria(report));
             }
         }
         finally
@@ -56,7 +59,7 @@ public sealed class MemoryLeakSelfTestTests
 
     private static string[] FailedCriteria(JsonDocument report) =>
         report.RootElement.GetProperty("criteria").EnumerateArray()
-            .Where(c => !c.GetProperty("passed").GetBoolean())
+            .Where(c => c.GetProperty("result").GetString() == "fail")
             .Select(c => c.GetProperty("name").GetString()!)
             .ToArray();
 }

@@ -20,6 +20,18 @@ public sealed class ParsingTests
     }
 
     [Theory]
+    [InlineData("250ms", 250)]
+    [InlineData("0.001ms", 0.001)]
+    [InlineData("1s250ms", 1250)]
+    [InlineData("1m", 60_000)]
+    public void Latency_limits_are_written_in_milliseconds(string text, double expectedMilliseconds)
+    {
+        Assert.True(DurationParser.TryParse(text, out var duration, out var error), error);
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMilliseconds), duration);
+        Assert.Equal(duration, DurationParser.TryParse(DurationParser.Format(duration), out var again, out _) ? again : TimeSpan.Zero);
+    }
+
+    [Theory]
     [InlineData("", "is not a duration")]
     [InlineData("abc", "is not a duration")]
     [InlineData("1h30", "is not a duration")]

@@ -25,12 +25,12 @@ public sealed class TradingActivityRunTests : IDisposable
             "--sample-interval", "2s", "--progress-interval", "10s", "--max-symbol-silence", "6s", "--report-dir", reports);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("FAIL  trading_active", result.StandardOutput);
+        Assert.Matches(@"\n  FAIL +trading_active ", result.StandardOutput);
         using var report = JsonDocument.Parse(File.ReadAllBytes(
             Assert.Single(Directory.GetFiles(reports, "continuous_operation_*.json", SearchOption.AllDirectories))));
         var criterion = report.RootElement.GetProperty("criteria").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "trading_active");
-        Assert.False(criterion.GetProperty("passed").GetBoolean());
+        Assert.Equal("fail", criterion.GetProperty("result").GetString());
         Assert.Equal(1, criterion.GetProperty("observed").GetDouble());
         Assert.StartsWith("BTC-USDT: silent for ", criterion.GetProperty("note").GetString());
         Assert.Equal("00:00:06", report.RootElement.GetProperty("configuration").GetProperty("criteria")

@@ -13,12 +13,12 @@ public static class Telemetry
 {
     public const string MeterName = "ContinuousOperation";
 
-    public const string OrderRoundTripName = "order_round_trip";
+    public const string OrderRoundTripName = LatencyInstruments.OrderRoundTrip;
 
     /// <summary>The round trips of <see cref="OrderRoundTripName"/> whose acknowledgement came from a book on another
     /// node (cluster runs only).</summary>
-    public const string CrossNodeOrderRoundTripName = "order_round_trip_cross_node";
-    public const string FillToPersistName = "fill_to_persist";
+    public const string CrossNodeOrderRoundTripName = LatencyInstruments.CrossNodeOrderRoundTrip;
+    public const string FillToPersistName = LatencyInstruments.FillToPersist;
 
     private static readonly Meter Meter = new(MeterName, typeof(Telemetry).Assembly.GetName().Version?.ToString());
 

@@ -23,6 +23,8 @@ internal sealed class RunCommand : Command
     /// <summary>A gigabyte a minute fails the memory criterion in seconds; more only risks the machine.</summary>
     private const double MaxSelfTestLeak = 1024;
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    /// <summary>One microsecond: the order round trip's histogram does not resolve below it.</summary>
+    private static readonly TimeSpan ShortestLatency = TimeSpan.FromTicks(10);
     private static readonly TimeSpan LongestRun = TimeSpan.FromDays(30);
     // The option defaults are the domain's own, so help and behaviour cannot drift from them.
     private static readonly CriteriaThresholds DefaultThresholds = new();
@@ -56,6 +58,7 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _minOrders = OptionRules.Number<double>("--min-orders-per-symbol-minute", "Fewest orders each symbol must place per simulated minute", DefaultThresholds.MinOrdersPerSymbolMinute).NotNegative();
     private readonly Option<double> _minFills = OptionRules.Number<double>("--min-fills-per-symbol-minute", "Fewest fills each symbol must get per simulated minute", DefaultThresholds.MinFillsPerSymbolMinute).NotNegative();
     private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
+    private readonly Option<TimeSpan> _maxOrderLatencyP99 = OptionRules.Duration("--max-order-latency-p99", "Highest 99th percentile of the order round trip, e.g. 250ms [default: none, not judged]", ShortestLatency, TimeSpan.FromHours(1));
     private readonly Option<string> _resume = OptionRules.Text("--resume", "Continue a killed run from its run folder, with its own settings, database and journal");
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = DryRun.Description };
     private readonly Option<double> _selfTestLeak = OptionRules.Number<double>("--self-test-leak", "Self-test: retain this many MB of memory per minute, so the memory criterion must fail").NotNegative().AtMost(MaxSelfTestLeak);
@@ -88,6 +91,7 @@ internal sealed class RunCommand : Command
         Options.Add(_minOrders);
         Options.Add(_minFills);
         Options.Add(_maxSilence);
+        Options.Add(_maxOrderLatencyP99);
         Options.Add(_selfTestLeak);
         _resume.HelpName = "RUN_FOLDER";
         Options.Add(_resume);
@@ -130,6 +134,7 @@ internal sealed class RunCommand : Command
                 MinOrdersPerSymbolMinute: parse.GetValue(_minOrders), MinFillsPerSymbolMinute: parse.GetValue(_minFills))
             {
                 MaxSymbolSilence = parse.GetValue(_maxSilence),
+                MaxOrderLatencyP99 = parse.GetResult(_maxOrderLatencyP99) is { Implicit: false } ? parse.GetValue(_maxOrderLatencyP99) : null,
             },
             SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak))
         {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ContinuousOperation.Cli.Parsing;
 
 /// <summary>Parses durations as people write them: <c>24</c> (a bare number means hours, as in the seed's CLI),
-/// <c>45s</c>, <c>90m</c>, <c>24h</c>, <c>1h30m</c>, <c>1.5h</c>.</summary>
+/// <c>45s</c>, <c>90m</c>, <c>24h</c>, <c>1h30m</c>, <c>1.5h</c>, and for latencies <c>250ms</c>.</summary>
 internal static partial class DurationParser
 {
     public const string Expected = "expected hours (24) or a duration such as 45s, 90m, 24h or 1h30m";
@@ -50,7 +50,8 @@ internal static partial class DurationParser
 
     /// <summary>A duration the way this parser reads it back: <c>30d</c> is not one of its units, so days are hours.</summary>
     public static string Format(TimeSpan duration) =>
-        duration.TotalSeconds % 3600 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
+        duration < TimeSpan.FromSeconds(1) ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.###}ms")
+        : duration.TotalSeconds % 3600 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
         : duration.TotalSeconds % 60 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0}m")
         : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
 
@@ -58,9 +59,10 @@ internal static partial class DurationParser
     {
         "h" => 3600,
         "m" => 60,
+        "ms" => 0.001,
         _ => 1,
     };
 
-    [GeneratedRegex(@"(?<amount>\d+(\.\d+)?)(?<unit>[hms])")]
+    [GeneratedRegex(@"(?<amount>\d+(\.\d+)?)(?<unit>ms|[hms])")]
     private static partial Regex Part();
 }

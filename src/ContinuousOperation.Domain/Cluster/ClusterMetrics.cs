@@ -45,7 +45,7 @@ public static class ClusterMetrics
             AverageNode(resources.Select(r => r.Samples).ToArray(), start),
             ErrorSummaries.Merge(nodes.SelectMany(n => n.Metrics.Errors)),
             plannedEnd == default ? null : plannedEnd - start,
-            Latencies(nodes),
+            Latencies(nodes.Select(n => n.Metrics.Latencies)),
             Activity(nodes),
             PaceRecord.Merge(nodes.Select(n => n.Metrics.Pace).OfType<PaceRecord>().ToArray(), RunMetrics.MaxLagEpisodes));
         return new MergedMetrics(whole, resources);
@@ -93,7 +93,9 @@ public static class ClusterMetrics
             activities.Length == 0
                 ? null
                 : new ActivityCounts(activities.Sum(a => a.OrdersPlaced), activities.Sum(a => a.FillsApplied),
-                    activities.Sum(a => a.Errors), activities.Sum(a => a.FaultsInjected)));
+                    activities.Sum(a => a.Errors), activities.Sum(a => a.FaultsInjected)),
+            // Each node's latest interval, merged as the run's latencies are: the worst node's percentiles.
+            Latencies(latest.Select(s => s.Latencies)));
     }
 
     private static TradingActivity? Activity(IReadOnlyList<NodeMetrics> nodes)
@@ -102,9 +104,9 @@ public static class ClusterMetrics
         return tracked.Length == 0 ? null : TradingActivity.Merge(tracked);
     }
 
-    private static IReadOnlyDictionary<string, LatencySummary>? Latencies(IReadOnlyList<NodeMetrics> nodes)
+    private static IReadOnlyDictionary<string, LatencySummary>? Latencies(IEnumerable<IReadOnlyDictionary<string, LatencySummary>?> nodes)
     {
-        var summaries = nodes.Where(n => n.Metrics.Latencies is not null).SelectMany(n => n.Metrics.Latencies!).ToArray();
+        var summaries = nodes.OfType<IReadOnlyDictionary<string, LatencySummary>>().SelectMany(l => l).ToArray();
         if (summaries.Length == 0) return null;
         return summaries.GroupBy(s => s.Key).ToDictionary(g => g.Key, g =>
         {

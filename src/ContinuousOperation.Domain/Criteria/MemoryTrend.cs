@@ -11,8 +11,31 @@ public enum MemoryVerdict
     /// <summary>Working set or managed heap grows faster than the limit, and the line describes the series well.</summary>
     Growing,
 
-    /// <summary>Fewer than <see cref="MemoryTrend.MinimumSamples"/> samples after warm-up: not judged, passes.</summary>
+    /// <summary>Fewer than <see cref="MemoryTrend.MinimumSamples"/> samples after warm-up: not judged.</summary>
     InsufficientSamples,
+
+    /// <summary>Nothing grows beyond the limit, but the window is too short for growth at the limit to add up to
+    /// <see cref="SeriesTrend.MinimumGrowthMb"/>: a leak at the limit could not have been told from settling, so a pass
+    /// would be unearned (<see cref="MemoryTrend.LongEnoughFor"/>). Not judged.</summary>
+    TooShortToTell,
+}
+
+/// <summary>What the rules say about one series, in the order they are applied.</summary>
+public enum SeriesFinding
+{
+    /// <summary>The slope is within the limit.</summary>
+    WithinLimit,
+
+    /// <summary>The slope exceeds the limit, but the line explains too little of the series to be a trend (R² below
+    /// <see cref="SeriesTrend.MinimumFit"/>): noise or a GC sawtooth.</summary>
+    NoTrend,
+
+    /// <summary>A trend steeper than the limit that adds less than <see cref="SeriesTrend.MinimumGrowthMb"/> over the
+    /// window.</summary>
+    BelowFloor,
+
+    /// <summary>Slope, fit and growth all beyond their bounds.</summary>
+    Growing,
 }
 
 /// <summary>
@@ -35,10 +58,21 @@ public sealed record MemoryTrend(SeriesTrend WorkingSet, SeriesTrend ManagedHeap
             ? new[] { ("working set", WorkingSet), ("managed heap", ManagedHeap) }.Where(s => s.Item2.Exceeds(maxMbPerHour))
             : [];
 
+    /// <summary>A failure is earned in any window long enough to hold the samples; a pass only in one long enough
+    /// for growth at the limit to exceed the floor.</summary>
     public MemoryVerdict Judge(double maxMbPerHour) =>
         !CanBeJudged ? MemoryVerdict.InsufficientSamples
         : GrowingSeries(maxMbPerHour).Any() ? MemoryVerdict.Growing
+        : !LongEnoughFor(maxMbPerHour) ? MemoryVerdict.TooShortToTell
         : MemoryVerdict.Stable;
+
+    /// <summary>Whether growth at <paramref name="maxMbPerHour"/> would add at least
+    /// <see cref="SeriesTrend.MinimumGrowthMb"/> over the observed window, the least growth the criterion fails on.</summary>
+    public bool LongEnoughFor(double maxMbPerHour) => maxMbPerHour * Observed.TotalHours >= SeriesTrend.MinimumGrowthMb;
+
+    /// <summary>The shortest steady-state window in which a pass against <paramref name="maxMbPerHour"/> is earned.</summary>
+    public static TimeSpan ShortestWindowFor(double maxMbPerHour) =>
+        maxMbPerHour > 0 ? TimeSpan.FromHours(SeriesTrend.MinimumGrowthMb / maxMbPerHour) : TimeSpan.MaxValue;
 
     public static TimeSpan WarmUpFor(TimeSpan runLength) =>
         TimeSpan.FromTicks(Math.Min(runLength.Ticks / 10, MaxWarmUp.Ticks));
@@ -73,8 +107,13 @@ public sealed record SeriesTrend(double SlopeMbPerHour, double RSquared, double 
 
     public const double MinimumGrowthMb = 32;
 
-    public bool Exceeds(double maxMbPerHour) =>
-        SlopeMbPerHour > maxMbPerHour && RSquared >= MinimumFit && GrowthMb >= MinimumGrowthMb;
+    public bool Exceeds(double maxMbPerHour) => Judge(maxMbPerHour) == SeriesFinding.Growing;
+
+    public SeriesFinding Judge(double maxMbPerHour) =>
+        SlopeMbPerHour <= maxMbPerHour ? SeriesFinding.WithinLimit
+        : RSquared < MinimumFit ? SeriesFinding.NoTrend
+        : GrowthMb < MinimumGrowthMb ? SeriesFinding.BelowFloor
+        : SeriesFinding.Growing;
 
     public static SeriesTrend Of(IReadOnlyList<double> hours, IReadOnlyList<double> megabytes, TimeSpan observed)
     {

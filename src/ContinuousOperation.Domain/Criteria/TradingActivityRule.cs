@@ -17,7 +17,7 @@ public static class TradingActivityRule
     public static CriterionResult Judge(CriteriaThresholds thresholds, TradingActivity? activity)
     {
         if (activity is not { Symbols.Count: > 0 })
-            return new CriterionResult(SuccessCriteria.TradingActive, 0, 1, Unit, false, "no trading activity was recorded");
+            return new CriterionResult(SuccessCriteria.TradingActive, 0, 1, Unit, CriterionOutcome.Fail, "no activity", "no trading activity was recorded");
 
         var minutes = activity.SimulatedWindow.TotalMinutes;
         var findings = activity.Symbols.Select(s => (Symbol: s, Problems: Problems(thresholds, s, minutes))).ToArray();
@@ -25,29 +25,31 @@ public static class TradingActivityRule
         var window = $"over {Number(minutes)} simulated min ({Seconds(activity.Window)} of trading)";
         if (inactive.Length > 0)
         {
-            var named = inactive.Select(f => $"{f.Symbol.Symbol}: {string.Join(", ", f.Problems)}");
-            return new CriterionResult(SuccessCriteria.TradingActive, 0, inactive.Length, Unit, false,
+            var named = inactive.Select(f => $"{f.Symbol.Symbol}: {string.Join(", ", f.Problems.Select(p => p.Text))}");
+            var rules = string.Join(" and ", inactive.SelectMany(f => f.Problems).Select(p => p.Rule).Distinct().Order());
+            return new CriterionResult(SuccessCriteria.TradingActive, 0, inactive.Length, Unit, CriterionOutcome.Fail, rules,
                 $"{string.Join("; ", named)} {window}");
         }
 
         var slowest = activity.Symbols.MinBy(s => Math.Min(s.OrdersPlaced, s.Fills))!;
         var quietest = activity.Symbols.MaxBy(s => s.LongestSilence)!;
-        return new CriterionResult(SuccessCriteria.TradingActive, 0, 0, Unit, true,
+        return new CriterionResult(SuccessCriteria.TradingActive, 0, 0, Unit, CriterionOutcome.Pass, "floors and silence",
             $"every symbol traded {window}: slowest {slowest.Symbol} {Rates(slowest, minutes)}, " +
             $"longest silence {quietest.Symbol} {Seconds(quietest.LongestSilence)} (limit {Seconds(thresholds.MaxSymbolSilence)})");
     }
 
-    private static List<string> Problems(CriteriaThresholds thresholds, SymbolActivity symbol, double minutes)
+    /// <summary>The rules a symbol breaks (<c>floors</c>, <c>silence</c>), each with what it did.</summary>
+    private static List<(string Rule, string Text)> Problems(CriteriaThresholds thresholds, SymbolActivity symbol, double minutes)
     {
-        var problems = new List<string>();
+        var problems = new List<(string, string)>();
         if (Rate(symbol.OrdersPlaced, minutes) < thresholds.MinOrdersPerSymbolMinute || Rate(symbol.Fills, minutes) < thresholds.MinFillsPerSymbolMinute)
         {
             var floors = $"floors {Number(thresholds.MinOrdersPerSymbolMinute)} and {Number(thresholds.MinFillsPerSymbolMinute)}";
-            problems.Add(symbol is { OrdersPlaced: 0, Fills: 0 } ? $"never traded ({floors})" : $"{Rates(symbol, minutes)} ({floors})");
+            problems.Add(("floors", symbol is { OrdersPlaced: 0, Fills: 0 } ? $"never traded ({floors})" : $"{Rates(symbol, minutes)} ({floors})"));
         }
 
         if (symbol.LongestSilence > thresholds.MaxSymbolSilence)
-            problems.Add($"silent for {Seconds(symbol.LongestSilence)} (limit {Seconds(thresholds.MaxSymbolSilence)})");
+            problems.Add(("silence", $"silent for {Seconds(symbol.LongestSilence)} (limit {Seconds(thresholds.MaxSymbolSilence)})"));
         return problems;
     }
 

@@ -4,7 +4,9 @@ namespace ContinuousOperation.Domain.Monitoring;
 /// as a percent of the whole machine (all cores) and of one core. <see cref="GcPauseMs"/> is cumulative since the
 /// process started; <see cref="BusiestMailbox"/> is the largest mailbox backlog seen among the run's actors (0 where
 /// not measurable). <see cref="Activity"/> carries the cumulative business counters at the time of the sample, so
-/// throughput over time can be drawn from the series alone.</summary>
+/// throughput over time can be drawn from the series alone. <see cref="Latencies"/> summarises, per latency of
+/// <see cref="LatencyInstruments.Shown"/>, what was measured in the interval since the previous sample (null when
+/// nothing was), so latency over time can be drawn too.</summary>
 public sealed record ResourceSample(
     DateTimeOffset At,
     TimeSpan Elapsed,
@@ -19,7 +21,8 @@ public sealed record ResourceSample(
     double GcPauseMs = 0,
     int ThreadPoolThreads = 0,
     long BusiestMailbox = 0,
-    ActivityCounts? Activity = null);
+    ActivityCounts? Activity = null,
+    IReadOnlyDictionary<string, LatencySummary>? Latencies = null);
 
 /// <summary>Cumulative counts at the time of a sample.</summary>
 public sealed record ActivityCounts(long OrdersPlaced, long FillsApplied, long Errors, long FaultsInjected);

@@ -12,6 +12,7 @@ public sealed class RunMetrics
 {
     private readonly Dictionary<TradingCounter, long> _counters = [];
     private readonly Dictionary<string, LatencyHistogram> _latencies;
+    private Dictionary<string, LatencyHistogram> _intervalLatencies = NewIntervalLatencies();
     private readonly ErrorLog _errors;
     private readonly BoundedSeries<ResourceSample> _samples;
     private readonly AnomalyDetector _anomalies;
@@ -69,7 +70,11 @@ public sealed class RunMetrics
     public void RecordError(ErrorRecord error) => _errors.Record(error);
 
     /// <summary>A latency of one of the instruments the metrics were built with.</summary>
-    public void RecordLatency(string instrument, double milliseconds) => _latencies[instrument].Record(milliseconds);
+    public void RecordLatency(string instrument, double milliseconds)
+    {
+        _latencies[instrument].Record(milliseconds);
+        _intervalLatencies.GetValueOrDefault(instrument)?.Record(milliseconds);
+    }
 
     /// <summary>The sample from the previous reading to <paramref name="reading"/>, kept in the series, with the
     /// anomalies it raises.</summary>
@@ -78,12 +83,23 @@ public sealed class RunMetrics
         var activity = new ActivityCounts(
             _counters.GetValueOrDefault(TradingCounter.OrdersPlaced), _counters.GetValueOrDefault(TradingCounter.FillsApplied),
             _errors.Counted, _faultsInjected);
-        var sample = reading.SampleSince(_previousReading, StartedAt, busiestMailbox, activity);
+        var sample = reading.SampleSince(_previousReading, StartedAt, busiestMailbox, activity) with { Latencies = TakeIntervalLatencies() };
         _previousReading = reading;
         _latestSample = sample;
         _samples.Add(sample);
         return (sample, _anomalies.Evaluate(sample));
     }
+
+    /// <summary>The latencies measured since the previous sample (null when none was), and a fresh interval.</summary>
+    private IReadOnlyDictionary<string, LatencySummary>? TakeIntervalLatencies()
+    {
+        var measured = _intervalLatencies.Where(l => l.Value.Count > 0).ToDictionary(l => l.Key, l => l.Value.Summary());
+        _intervalLatencies = NewIntervalLatencies();
+        return measured.Count > 0 ? measured : null;
+    }
+
+    private static Dictionary<string, LatencyHistogram> NewIntervalLatencies() =>
+        LatencyInstruments.Shown.ToDictionary(n => n, _ => new LatencyHistogram());
 
     public ProgressLine Progress(DateTimeOffset now) => ProgressLine.Compose(
         now - StartedAt, _runDuration, _errors.Counted,

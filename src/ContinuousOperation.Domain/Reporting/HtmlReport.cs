@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 using ContinuousOperation.Domain.Reporting.Charts;
@@ -26,6 +27,7 @@ public static class HtmlReport
         KeyFigures(html, report.Metrics, report.Consistency);
         if (report.Pace is { } pace) html.Append($"<p class=\"context\">Pace: {Text(pace.Line)}</p>\n");
         Criteria(html, report);
+        Latencies(html, report);
         Charts(html, charts);
         Consistency(html, report.Consistency);
         if (report.Faults is { } faults) Faults(html, faults);
@@ -44,6 +46,8 @@ public static class HtmlReport
             .Append($"<p class=\"context\">seed {c.Seed} · {Text(string.Join(", ", c.Symbols))} · market {Text(c.Market)} · ")
             .Append($"speed {N(c.Speed)}x · {N(report.Metrics.UptimeHours)} h of {N(report.DurationHours)} h · ")
             .Append($"{report.StartedAt:u} → {report.EndedAt:u}</p>\n");
+        if (ReportText.NotJudged(report.Criteria) is { Length: > 0 } notJudged)
+            html.Append($"<p class=\"not-judged\">{Text(notJudged)}</p>\n");
     }
 
     private static void KeyFigures(StringBuilder html, ReportMetrics m, ConsistencySection consistency)
@@ -68,9 +72,25 @@ public static class HtmlReport
         html.Append("<h2>Criteria</h2>\n<table>\n<tr><th>result</th><th>criterion</th><th>observed</th><th>threshold</th><th>note</th></tr>\n");
         foreach (var c in report.Criteria)
         {
-            html.Append($"<tr><td>{Verdict(c.Passed)}</td><td>{Text(c.Name)}</td>")
+            html.Append($"<tr><td>{Outcome(c.Result)}</td><td>{Text(c.Name)}</td>")
                 .Append($"<td class=\"number\">{N(c.Observed)} {Text(c.Unit)}</td><td class=\"number\">{N(c.Threshold)} {Text(c.Unit)}</td>")
-                .Append($"<td>{Text(c.Note)}</td></tr>\n");
+                .Append($"<td>{Text(c.Explanation)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>The whole run's latencies; the latency chart below shows them per sample interval.</summary>
+    private static void Latencies(StringBuilder html, RunReport report)
+    {
+        var rows = LatencyRows.Of(report);
+        if (rows.Count == 0) return;
+
+        html.Append("<h2>Latency</h2>\n<table>\n<tr><th>latency</th><th>p50</th><th>p99</th><th>max</th><th>count</th></tr>\n");
+        foreach (var (label, s) in rows)
+        {
+            html.Append($"<tr><td>{Text(label)}</td><td class=\"number\">{N(s.P50Ms)} ms</td><td class=\"number\">{N(s.P99Ms)} ms</td>")
+                .Append($"<td class=\"number\">{N(s.MaxMs)} ms</td><td class=\"number\">{s.Count}</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -243,7 +263,8 @@ public static class HtmlReport
         Row(html, "thresholds", $"CPU {N(c.Criteria.MaxCpuPercent)} %, errors {N(c.Criteria.MaxErrorRatePerHour)}/h, " +
                                 $"memory growth {N(c.Criteria.MaxMemoryGrowthMbPerHour)} MB/h, critical errors {c.Criteria.MaxCriticalErrors}, " +
                                 $"per symbol at least {N(c.Criteria.MinOrdersPerSymbolMinute)} orders and {N(c.Criteria.MinFillsPerSymbolMinute)} fills " +
-                                $"per simulated min, silent at most {N(c.Criteria.MaxSymbolSilence.TotalSeconds)} s");
+                                $"per simulated min, silent at most {N(c.Criteria.MaxSymbolSilence.TotalSeconds)} s" +
+                                (c.Criteria.MaxOrderLatencyP99 is { } p99 ? $", order round trip p99 at most {N(p99.TotalMilliseconds)} ms" : ""));
         html.Append("</table>\n");
     }
 
@@ -251,6 +272,9 @@ public static class HtmlReport
         html.Append($"<tr><th>{Text(name)}</th><td>{Text(value)}</td></tr>\n");
 
     private static string Verdict(bool passed) => passed ? "<span class=\"pass\">pass</span>" : "<span class=\"fail\">FAIL</span>";
+
+    private static string Outcome(CriterionOutcome outcome) =>
+        outcome == CriterionOutcome.Inconclusive ? "<span class=\"inconclusive\">inconclusive</span>" : Verdict(outcome == CriterionOutcome.Pass);
 
     private static string N(double value) => ReportText.Number(value);
 

@@ -18,6 +18,8 @@ internal static class HtmlStyle
         th, td { border: 1px solid #d8dce3; padding: 6px 10px; text-align: left; vertical-align: top; }
         th { background: #eef0f4; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
         .pass { color: #1f8a4c; font-weight: 600; } .fail { color: #c0392b; font-weight: 600; }
+        .inconclusive { color: #6b5a00; background: #fff3c4; padding: 0 4px; border-radius: 3px; font-weight: 600; }
+        .not-judged { color: #6b5a00; background: #fff3c4; border: 1px solid #e8d27a; border-radius: 4px; padding: 6px 10px; margin: 0 0 20px; }
         .charts { display: grid; grid-template-columns: 1fr; gap: 16px; }
         figure { margin: 0; background: #fff; border: 1px solid #d8dce3; border-radius: 6px; padding: 8px; }
         figure img { width: 100%; height: auto; display: block; }

@@ -42,7 +42,6 @@ public static class JUnitReport
         new("testsuite",
             new XAttribute("name", name),
             Counts(cases),
-            new XAttribute("skipped", 0),
             new XAttribute("time", Seconds(report)),
             new XAttribute("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             Properties(report),
@@ -52,8 +51,10 @@ public static class JUnitReport
     {
         var testCase = Case(CriteriaSuite, c.Name);
         var observed = $"observed {ReportText.Number(c.Observed)} {c.Unit}, threshold {ReportText.Number(c.Threshold)} {c.Unit}";
-        if (!c.Passed) testCase.Add(new XElement("failure", new XAttribute("message", observed), new XAttribute("type", "criterion"), c.Note));
-        testCase.Add(new XElement("system-out", $"{observed}; {c.Note}"));
+        if (c.Failed) testCase.Add(new XElement("failure", new XAttribute("message", observed), new XAttribute("type", "criterion"), c.Explanation));
+        // Not judged is neither a pass nor a failure: CI systems show a skipped test with its reason.
+        if (c.Inconclusive) testCase.Add(new XElement("skipped", new XAttribute("message", $"inconclusive: {c.Explanation}")));
+        testCase.Add(new XElement("system-out", $"{observed}; {c.Explanation}"));
         return testCase;
     }
 
@@ -104,6 +105,7 @@ public static class JUnitReport
         new("tests", cases.Length),
         new("failures", cases.Count(c => c.Element("failure") is not null)),
         new("errors", 0),
+        new("skipped", cases.Count(c => c.Element("skipped") is not null)),
     ];
 
     private static string Seconds(RunReport report) => ReportText.Number(report.Metrics.UptimeHours * 3600);

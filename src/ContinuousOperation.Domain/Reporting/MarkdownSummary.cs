@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Monitoring;
 
@@ -22,9 +23,11 @@ public static class MarkdownSummary
         text.Append($"Seed {c.Seed} · {string.Join(", ", c.Symbols)} · market {c.Market} · speed {ReportText.Number(c.Speed)}x · ")
             .Append($"{ReportText.Number(report.Metrics.UptimeHours)} h of {ReportText.Number(report.DurationHours)} h · ")
             .Append($"{report.StartedAt:u} → {report.EndedAt:u}\n\n");
+        if (ReportText.NotJudged(report.Criteria) is { Length: > 0 } notJudged) text.Append($"**{notJudged}**\n\n");
 
         KeyFigures(text, report);
         Criteria(text, report);
+        Latencies(text, report);
         Consistency(text, report.Consistency);
         if (report.Cluster is { } cluster) Cluster(text, cluster);
         Errors(text, report.ErrorAnalysis);
@@ -57,8 +60,22 @@ public static class MarkdownSummary
         text.Append("### Criteria\n\n| | criterion | observed | threshold | note |\n|---|---|---|---|---|\n");
         foreach (var c in report.Criteria)
         {
-            text.Append($"| {Mark(c.Passed)} | {c.Name} | {ReportText.Number(c.Observed)} {Cell(c.Unit)} | ")
-                .Append($"{ReportText.Number(c.Threshold)} {Cell(c.Unit)} | {Cell(c.Note)} |\n");
+            text.Append($"| {Mark(c.Result)} {ReportText.Outcome(c.Result)} | {c.Name} | {ReportText.Number(c.Observed)} {Cell(c.Unit)} | ")
+                .Append($"{ReportText.Number(c.Threshold)} {Cell(c.Unit)} | {Cell(c.Explanation)} |\n");
+        }
+
+        text.Append('\n');
+    }
+
+    private static void Latencies(StringBuilder text, RunReport report)
+    {
+        var rows = LatencyRows.Of(report);
+        if (rows.Count == 0) return;
+
+        text.Append("### Latency\n\n| | p50 | p99 | max | count |\n|---|---|---|---|---|\n");
+        foreach (var (label, s) in rows)
+        {
+            text.Append($"| {label} | {ReportText.Number(s.P50Ms)} ms | {ReportText.Number(s.P99Ms)} ms | {ReportText.Number(s.MaxMs)} ms | {s.Count} |\n");
         }
 
         text.Append('\n');
@@ -127,6 +144,8 @@ public static class MarkdownSummary
     }
 
     private static string Mark(bool passed) => passed ? "✅" : "❌";
+
+    private static string Mark(CriterionOutcome outcome) => outcome == CriterionOutcome.Inconclusive ? "❔" : Mark(outcome == CriterionOutcome.Pass);
 
     /// <summary>Free text inside a table cell: a pipe would end the cell and a line break the row.</summary>
     private static string Cell(string value) => value.Replace("|", "\\|").ReplaceLineEndings(" ");

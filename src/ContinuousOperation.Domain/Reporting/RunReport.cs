@@ -50,7 +50,8 @@ public sealed record ReportMetrics(
     long ApiErrors);
 
 /// <summary>One resource sample as reported; elapsed time in seconds since the run started. The fields after
-/// <see cref="ThreadCount"/> came later: reports written before them read back as zero and a null activity.</summary>
+/// <see cref="ThreadCount"/> came later: reports written before them read back as zero and a null activity (and null
+/// latencies).</summary>
 public sealed record ResourceEntry(
     DateTimeOffset At,
     double ElapsedSeconds,
@@ -65,16 +66,17 @@ public sealed record ResourceEntry(
     double GcPauseMs = 0,
     int ThreadPoolThreads = 0,
     long BusiestMailbox = 0,
-    ActivityCounts? Activity = null)
+    ActivityCounts? Activity = null,
+    IReadOnlyDictionary<string, LatencySummary>? Latencies = null)
 {
     public static ResourceEntry From(ResourceSample s) => new(
         s.At, s.Elapsed.TotalSeconds, s.WorkingSetMb, s.ManagedHeapMb, s.Gen0Collections, s.Gen1Collections,
         s.Gen2Collections, s.CpuPercentOfMachine, s.CpuPercentOfCore, s.ThreadCount,
-        s.GcPauseMs, s.ThreadPoolThreads, s.BusiestMailbox, s.Activity);
+        s.GcPauseMs, s.ThreadPoolThreads, s.BusiestMailbox, s.Activity, s.Latencies);
 
     /// <summary>The sample again, as a resumed run reads the earlier segments' samples back from the samples file.</summary>
     public ResourceSample ToSample() => new(
         At, TimeSpan.FromSeconds(ElapsedSeconds), WorkingSetMb, ManagedHeapMb, Gen0Collections, Gen1Collections,
         Gen2Collections, CpuPercentOfMachine, CpuPercentOfCore, ThreadCount, GcPauseMs, ThreadPoolThreads, BusiestMailbox,
-        Activity);
+        Activity, Latencies);
 }

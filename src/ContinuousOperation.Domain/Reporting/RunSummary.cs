@@ -9,7 +9,7 @@ public static class RunSummary
     public static string Render(RunReport report, int exitCode)
     {
         var text = new StringBuilder();
-        Line(text, $"Continuous operation run {ReportText.Verdict(report)} (exit code {exitCode})");
+        Line(text, $"Continuous operation run {ReportText.VerdictLine(report, exitCode)}");
         Line(text, $"  run {report.Configuration.RunId}, seed {report.Configuration.Seed}, symbols {string.Join(",", report.Configuration.Symbols)}, " +
                    $"market {report.Configuration.Market}, speed {Number(report.Configuration.Speed)}x");
         Line(text, $"  uptime {Number(report.Metrics.UptimeHours)} h of {Number(report.DurationHours)} h, " +
@@ -25,11 +25,12 @@ public static class RunSummary
         Line(text, "Criteria");
         foreach (var c in report.Criteria)
         {
-            Line(text, $"  {(c.Passed ? "pass" : "FAIL"),-4}  {c.Name,-22} observed {Number(c.Observed),10} {c.Unit,-12} " +
-                       $"limit {Number(c.Threshold)}  {c.Note}");
+            Line(text, $"  {ReportText.Outcome(c.Result),-12}  {c.Name,-22} observed {Number(c.Observed),10} {c.Unit,-12} " +
+                       $"limit {Number(c.Threshold)}  {c.Explanation}");
         }
 
         Line(text, "");
+        Latencies(text, report);
         var m = report.Metrics;
         Line(text, "Counters");
         Line(text, $"  orders placed {m.OrdersPlaced}, filled {m.OrdersFilled}, cancelled {m.OrdersCancelled}");
@@ -44,6 +45,21 @@ public static class RunSummary
 
         text.Append(ConsistencySummary.Render(report.Consistency));
         return text.ToString();
+    }
+
+    /// <summary>p50, p99 and maximum of each latency over the whole run, in milliseconds.</summary>
+    private static void Latencies(StringBuilder text, RunReport report)
+    {
+        var rows = LatencyRows.Of(report);
+        if (rows.Count == 0) return;
+
+        Line(text, $"Latency (ms)        {"p50",10} {"p99",10} {"max",10} {"count",10}");
+        foreach (var (label, s) in rows)
+        {
+            Line(text, $"  {label,-18}{Number(s.P50Ms),10} {Number(s.P99Ms),10} {Number(s.MaxMs),10} {s.Count,10}");
+        }
+
+        Line(text, "");
     }
 
     private static void Faults(StringBuilder text, FaultSection faults)

@@ -40,7 +40,8 @@ public sealed record RunSettings(
 /// <summary>Success criteria; defaults are the seed's (see docs/report-format.md for the reasoning behind each).
 /// <see cref="MemoryWarmUp"/> overrides how much of the start is left out of the memory trend (null: 10 % of the run,
 /// at most 30 minutes). The trading floors are per symbol and simulated minute; <see cref="MaxSymbolSilence"/> is wall
-/// time (docs/report-format.md, criterion <c>trading_active</c>).</summary>
+/// time (docs/report-format.md, criterion <c>trading_active</c>). <see cref="MaxOrderLatencyP99"/> (null: no such
+/// criterion) is the highest 99th percentile of the order round trip the run may have.</summary>
 public sealed record CriteriaThresholds(
     double MaxCpuPercent = 80,
     double MaxErrorRatePerHour = 1,
@@ -51,4 +52,6 @@ public sealed record CriteriaThresholds(
     double MinFillsPerSymbolMinute = 1)
 {
     public TimeSpan MaxSymbolSilence { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan? MaxOrderLatencyP99 { get; init; }
 }

@@ -105,4 +105,25 @@ public class ClusterMetricsTests
 
         Assert.Equal(new LatencySummary(400, 3.5, 3, 8, 20), merged.Latencies!["order_round_trip"]);
     }
+
+    [Fact]
+    public void The_merged_series_carries_the_worst_of_the_nodes_latest_interval_latencies()
+    {
+        static NodeMetrics WithIntervalLatency(NodeMetrics node, double p99) => node with
+        {
+            Metrics = node.Metrics with
+            {
+                Samples = node.Metrics.Samples.Select(s => s with
+                {
+                    Latencies = new Dictionary<string, LatencySummary> { [LatencyInstruments.OrderRoundTrip] = new(10, 1, 1, p99, p99) },
+                }).ToArray(),
+            },
+        };
+
+        var merged = ClusterMetrics.Merge([WithIntervalLatency(Node("node-1", 0, 60, 100, 10), 5), Node("node-2", 0, 60, 100, 10)]).Whole;
+        var both = ClusterMetrics.Merge([WithIntervalLatency(Node("node-1", 0, 60, 100, 10), 5), WithIntervalLatency(Node("node-2", 0, 60, 100, 10), 12)]).Whole;
+
+        Assert.All(merged.Samples, s => Assert.Equal(new LatencySummary(10, 1, 1, 5, 5), s.Latencies![LatencyInstruments.OrderRoundTrip]));
+        Assert.All(both.Samples, s => Assert.Equal(new LatencySummary(20, 1, 1, 12, 12), s.Latencies![LatencyInstruments.OrderRoundTrip]));
+    }
 }

@@ -52,7 +52,7 @@ public sealed class MemoryTrendTests
 
         var result = SuccessCriteria.Memory(Defaults, Metrics(TimeSpan.FromMinutes(70), samples, runDuration: TimeSpan.FromHours(1)));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
         Assert.Equal(0, result.Observed, precision: 9);
     }
 
@@ -64,7 +64,7 @@ public sealed class MemoryTrendTests
 
         var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
         Assert.InRange(result.Observed, -5, 5);
     }
 
@@ -77,10 +77,11 @@ public sealed class MemoryTrendTests
         var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
         var trend = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.InRange(result.Observed, 75, 85);
         Assert.True(trend.WorkingSet.RSquared > 0.9, $"R² {trend.WorkingSet.RSquared}");
         Assert.Equal(MemoryVerdict.Growing, trend.Judge(Defaults.MaxMemoryGrowthMbPerHour));
+        Assert.Equal("slope", result.Rule);
         Assert.StartsWith("working set growing", result.Note);
     }
 
@@ -89,7 +90,11 @@ public sealed class MemoryTrendTests
     {
         var samples = Series(FourHours, HalfMinute, (hours, _) => 300 + 30 * hours);
 
-        Assert.True(SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples)).Passed);
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.Equal(CriterionOutcome.Pass, result.Result);
+        Assert.Equal("slope", result.Rule);
+        Assert.StartsWith("both slopes within the limit", result.Note);
     }
 
     [Fact]
@@ -104,8 +109,24 @@ public sealed class MemoryTrendTests
         var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
         var trend = SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
         Assert.True(trend.ManagedHeap.RSquared < SeriesTrend.MinimumFit, $"R² {trend.ManagedHeap.RSquared}");
+    }
+
+    [Fact]
+    public void A_slope_above_the_limit_that_the_line_does_not_explain_passes_on_the_fit()
+    {
+        // Noise of ±300 MB around a rise of 80 MB/h: the slope exceeds the limit, but the line explains a fifth of
+        // the variance; that is a noisy level, not a leak.
+        var noise = new Random(11);
+        var samples = Series(FourHours, HalfMinute, (hours, _) => 300 + 80 * hours + noise.NextDouble() * 600 - 300);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
+
+        Assert.Equal(CriterionOutcome.Pass, result.Result);
+        Assert.Equal("fit", result.Rule);
+        Assert.True(result.Observed > Defaults.MaxMemoryGrowthMbPerHour, $"slope {result.Observed}");
+        Assert.Contains("with R² below 0.5: noise, not a trend", result.Note);
     }
 
     [Fact]
@@ -117,7 +138,7 @@ public sealed class MemoryTrendTests
 
         var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.StartsWith("managed heap growing", result.Note);
         Assert.InRange(result.Observed, 140, 160);
     }
@@ -142,16 +163,49 @@ public sealed class MemoryTrendTests
     }
 
     [Fact]
-    public void Growth_smaller_than_the_minimum_passes_however_steep_its_hourly_rate()
+    public void Growth_smaller_than_the_minimum_is_inconclusive_however_steep_its_hourly_rate()
     {
-        // A two-minute run settling by 10 MB extrapolates to 300 MB/h with a perfect fit; 10 MB is runtime noise.
+        // A two-minute run settling by 10 MB extrapolates to 300 MB/h with a perfect fit; 10 MB is runtime noise, so
+        // the window is too short to tell settling from a leak: neither a pass nor a failure.
         var length = TimeSpan.FromMinutes(2);
         var samples = Series(length, TimeSpan.FromSeconds(2), (hours, _) => 150 + 300 * hours);
 
         var result = SuccessCriteria.Memory(Defaults, Metrics(length, samples));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.Equal(CriterionOutcome.Inconclusive, result.Result);
+        Assert.Equal("floor", result.Rule);
+        Assert.StartsWith("growth at the limit would add less than the 32 MB", result.Note);
+        Assert.Contains("(38.4 min of steady state needed)", result.Note);
         Assert.InRange(result.Observed, 299, 301);
+        Assert.Equal(MemoryVerdict.TooShortToTell, SuccessCriteria.MemoryTrendOf(Defaults, Metrics(length, samples)).Judge(Defaults.MaxMemoryGrowthMbPerHour));
+    }
+
+    [Fact]
+    public void Flat_memory_in_a_window_too_short_to_show_growth_at_the_limit_is_inconclusive_not_passed()
+    {
+        // 20 minutes of steady state: a leak of 50 MB/h would add 17 MB, within what the runtime moves on its own.
+        var length = TimeSpan.FromMinutes(22);
+        var samples = Series(length, TimeSpan.FromSeconds(30), (_, _) => 300);
+
+        var result = SuccessCriteria.Memory(Defaults, Metrics(length, samples));
+
+        Assert.Equal(CriterionOutcome.Inconclusive, result.Result);
+        Assert.Equal("floor", result.Rule);
+        Assert.Equal(TimeSpan.FromMinutes(38.4), MemoryTrend.ShortestWindowFor(Defaults.MaxMemoryGrowthMbPerHour));
+    }
+
+    [Fact]
+    public void With_a_limit_of_zero_flat_memory_is_never_a_pass_and_a_leak_still_fails()
+    {
+        var zero = Defaults with { MaxMemoryGrowthMbPerHour = 0 };
+        var flat = Series(FourHours, HalfMinute, (_, _) => 300);
+        var leak = Series(FourHours, HalfMinute, (hours, _) => 300 + 20 * hours);
+
+        var notJudged = SuccessCriteria.Memory(zero, Metrics(FourHours, flat));
+
+        Assert.Equal(CriterionOutcome.Inconclusive, notJudged.Result);
+        Assert.Contains("a limit of 0 can only fail", notJudged.Note);
+        Assert.Equal(CriterionOutcome.Fail, SuccessCriteria.Memory(zero, Metrics(FourHours, leak)).Result);
     }
 
     [Fact]
@@ -164,19 +218,20 @@ public sealed class MemoryTrendTests
 
         var result = SuccessCriteria.Memory(Defaults with { MemoryWarmUp = TimeSpan.FromSeconds(10) }, Metrics(length, samples));
 
-        Assert.False(result.Passed, result.Note);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.InRange(result.Observed, 3_400, 3_800);
     }
 
     [Fact]
-    public void Too_few_samples_after_warm_up_pass_and_say_so()
+    public void Too_few_samples_after_warm_up_are_inconclusive_and_say_so()
     {
         var samples = Series(FourHours, TimeSpan.FromMinutes(30), (hours, _) => 300 + 1_000 * hours);
 
         var result = SuccessCriteria.Memory(Defaults, Metrics(FourHours, samples));
 
-        Assert.True(result.Passed);
-        Assert.StartsWith("insufficient samples", result.Note);
+        Assert.Equal(CriterionOutcome.Inconclusive, result.Result);
+        Assert.Equal("insufficient samples", result.Rule);
+        Assert.EndsWith("; 10 needed to fit a trend", result.Note);
         Assert.Equal(MemoryVerdict.InsufficientSamples,
             SuccessCriteria.MemoryTrendOf(Defaults, Metrics(FourHours, samples)).Judge(Defaults.MaxMemoryGrowthMbPerHour));
     }

@@ -18,7 +18,7 @@ public sealed class SuccessCriteriaTests
 
         var verdict = SuccessCriteria.Evaluate(Defaults, Metrics(FourHours, samples), Reconciliation());
 
-        Assert.True(verdict.Passed, string.Join("; ", verdict.Results.Where(r => !r.Passed).Select(r => r.Name)));
+        Assert.True(verdict.Passed, string.Join("; ", verdict.Results.Where(r => r.Result != CriterionOutcome.Pass).Select(r => r.Name)));
         Assert.Equal(
             [SuccessCriteria.ZeroCriticalErrors, SuccessCriteria.MemoryStable, SuccessCriteria.AverageCpu,
              SuccessCriteria.ErrorRate, SuccessCriteria.PositionConsistency, SuccessCriteria.AllValidationsPass,
@@ -31,14 +31,14 @@ public sealed class SuccessCriteriaTests
     {
         var result = SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(1, ErrorSeverity.Critical)]));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Equal(1, result.Observed);
     }
 
     [Fact]
     public void Ordinary_errors_are_not_critical()
     {
-        Assert.True(SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(3)])).Passed);
+        Assert.True(SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours, errors: [Errors(3)])).Result is CriterionOutcome.Pass);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class SuccessCriteriaTests
 
         var result = SuccessCriteria.Cpu(Defaults, Metrics(FourHours, samples));
 
-        Assert.Equal(passes, result.Passed);
+        Assert.Equal(CriterionResult.Judged(passes), result.Result);
         Assert.Equal(cpu, result.Observed, precision: 9);
     }
 
@@ -77,7 +77,7 @@ public sealed class SuccessCriteriaTests
     {
         var result = SuccessCriteria.Errors(Defaults, Metrics(FourHours, errors: errors == 0 ? [] : [Errors(errors)]));
 
-        Assert.Equal(passes, result.Passed);
+        Assert.Equal(CriterionResult.Judged(passes), result.Result);
         Assert.Equal(errors / 4.0, result.Observed, precision: 9);
     }
 
@@ -88,7 +88,7 @@ public sealed class SuccessCriteriaTests
     {
         var result = SuccessCriteria.Positions(Reconciliation(violated));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Contains(InvariantCatalog.NameOf(violated), result.Note);
     }
 
@@ -97,9 +97,9 @@ public sealed class SuccessCriteriaTests
     {
         var consistency = Reconciliation(Invariant.CashConserved);
 
-        Assert.True(SuccessCriteria.Positions(consistency).Passed);
+        Assert.True(SuccessCriteria.Positions(consistency).Result is CriterionOutcome.Pass);
         var validation = SuccessCriteria.Validations(consistency);
-        Assert.False(validation.Passed);
+        Assert.Equal(CriterionOutcome.Fail, validation.Result);
         Assert.Equal(1, validation.Observed);
     }
 
@@ -111,7 +111,50 @@ public sealed class SuccessCriteriaTests
 
         var result = SuccessCriteria.Cpu(strict, Metrics(FourHours, samples));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Equal(5, result.Threshold);
+    }
+
+    [Fact]
+    public void Cpu_without_a_sample_is_inconclusive_not_passed()
+    {
+        var result = SuccessCriteria.Cpu(Defaults, Metrics(FourHours));
+
+        Assert.Equal(CriterionOutcome.Inconclusive, result.Result);
+        Assert.Equal("no samples", result.Rule);
+    }
+
+    [Fact]
+    public void An_error_rate_without_uptime_is_inconclusive_not_zero()
+    {
+        var result = SuccessCriteria.Errors(Defaults, Metrics(TimeSpan.Zero, errors: [Errors(2)]));
+
+        Assert.Equal(CriterionOutcome.Inconclusive, result.Result);
+        Assert.Equal("no uptime", result.Rule);
+    }
+
+    [Fact]
+    public void Judged_criteria_name_the_rule_that_decided()
+    {
+        var samples = Series(FourHours, TimeSpan.FromMinutes(10), (_, _) => 300);
+
+        Assert.Equal("count", SuccessCriteria.CriticalErrors(Defaults, Metrics(FourHours)).Rule);
+        Assert.Equal("mean", SuccessCriteria.Cpu(Defaults, Metrics(FourHours, samples)).Rule);
+        Assert.Equal("rate", SuccessCriteria.Errors(Defaults, Metrics(FourHours)).Rule);
+        Assert.Equal("invariants", SuccessCriteria.Validations(Reconciliation()).Rule);
+    }
+
+    [Fact]
+    public void An_inconclusive_criterion_does_not_fail_the_run_but_a_failed_one_does()
+    {
+        // Four samples in four hours: memory cannot be judged.
+        var sparse = Series(FourHours, TimeSpan.FromHours(1), (_, _) => 300);
+
+        var inconclusive = SuccessCriteria.Evaluate(Defaults, Metrics(FourHours, sparse), Reconciliation());
+        var failed = SuccessCriteria.Evaluate(Defaults, Metrics(FourHours, sparse, errors: [Errors(40)]), Reconciliation());
+
+        Assert.Equal(CriterionOutcome.Inconclusive, inconclusive.Results.Single(r => r.Name == SuccessCriteria.MemoryStable).Result);
+        Assert.True(inconclusive.Passed);
+        Assert.False(failed.Passed);
     }
 }

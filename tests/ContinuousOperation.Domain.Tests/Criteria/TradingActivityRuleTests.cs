@@ -24,7 +24,7 @@ public sealed class TradingActivityRuleTests
         var result = TradingActivityRule.Judge(Defaults, Activity(
             Healthy("BTC-USDT"), new SymbolActivity(new Symbol("ETH-USDT"), 40, 30, TimeSpan.FromSeconds(50))));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
         Assert.Equal((SuccessCriteria.TradingActive, 0d, 0d), (result.Name, result.Observed, result.Threshold));
         Assert.Contains("slowest ETH-USDT 4 orders and 3 fills per simulated min", result.Note);
         Assert.Contains("longest silence ETH-USDT 50 s (limit 300 s)", result.Note);
@@ -36,7 +36,7 @@ public sealed class TradingActivityRuleTests
         var result = TradingActivityRule.Judge(Defaults, Activity(
             Healthy("BTC-USDT"), new SymbolActivity(new Symbol("ETH-USDT"), 300, 280, TimeSpan.FromMinutes(6))));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Equal(1, result.Observed);
         Assert.StartsWith("ETH-USDT: silent for 360 s (limit 300 s)", result.Note);
         Assert.DoesNotContain("BTC-USDT", result.Note);
@@ -50,7 +50,7 @@ public sealed class TradingActivityRuleTests
         var result = TradingActivityRule.Judge(Defaults, Activity(
             Healthy("BTC-USDT"), new SymbolActivity(new Symbol("SOL-USDT"), orders, fills, TimeSpan.FromSeconds(20))));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Equal(1, result.Observed);
         Assert.StartsWith("SOL-USDT: ", result.Note);
         Assert.Contains("(floors 1 and 1)", result.Note);
@@ -63,7 +63,7 @@ public sealed class TradingActivityRuleTests
 
         var result = TradingActivityRule.Judge(floors, Activity(new SymbolActivity(new Symbol("BTC-USDT"), 20, 30, TimeSpan.FromSeconds(20))));
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class TradingActivityRuleTests
     {
         var btc = new SymbolActivity(new Symbol("BTC-USDT"), 20, 20, TimeSpan.FromSeconds(20));
 
-        Assert.True(TradingActivityRule.Judge(Defaults, new TradingActivity(TenMinutes, TenMinutes, [btc])).Passed);
-        Assert.False(TradingActivityRule.Judge(Defaults, new TradingActivity(TenMinutes, TenMinutes * 60, [btc])).Passed);
+        Assert.True(TradingActivityRule.Judge(Defaults, new TradingActivity(TenMinutes, TenMinutes, [btc])).Result is CriterionOutcome.Pass);
+        Assert.Equal(CriterionOutcome.Fail, TradingActivityRule.Judge(Defaults, new TradingActivity(TenMinutes, TenMinutes * 60, [btc])).Result);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class TradingActivityRuleTests
             new SymbolActivity(new Symbol("BTC-USDT"), 0, 0, TenMinutes), Healthy("ETH-USDT"),
             new SymbolActivity(new Symbol("SOL-USDT"), 0, 0, TenMinutes)));
 
-        Assert.False(result.Passed);
+        Assert.Equal(CriterionOutcome.Fail, result.Result);
         Assert.Equal(2, result.Observed);
         Assert.Contains("BTC-USDT: never traded", result.Note);
         Assert.Contains("SOL-USDT: never traded", result.Note);
@@ -92,8 +92,8 @@ public sealed class TradingActivityRuleTests
     [Fact]
     public void A_run_whose_activity_was_not_recorded_fails_rather_than_passing_unexamined()
     {
-        Assert.False(TradingActivityRule.Judge(Defaults, null).Passed);
-        Assert.False(TradingActivityRule.Judge(Defaults, TradingActivity.None).Passed);
+        Assert.Equal(CriterionOutcome.Fail, TradingActivityRule.Judge(Defaults, null).Result);
+        Assert.Equal(CriterionOutcome.Fail, TradingActivityRule.Judge(Defaults, TradingActivity.None).Result);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class TradingActivityRuleTests
     {
         var off = new CriteriaThresholds(MinOrdersPerSymbolMinute: 0, MinFillsPerSymbolMinute: 0) { MaxSymbolSilence = TimeSpan.FromHours(1) };
 
-        Assert.True(TradingActivityRule.Judge(off, Activity(new SymbolActivity(new Symbol("BTC-USDT"), 0, 0, TenMinutes))).Passed);
+        Assert.True(TradingActivityRule.Judge(off, Activity(new SymbolActivity(new Symbol("BTC-USDT"), 0, 0, TenMinutes))).Result is CriterionOutcome.Pass);
     }
 
     [Fact]
@@ -117,6 +117,6 @@ public sealed class TradingActivityRuleTests
         tracker.Close(Start.AddSeconds(600));
         var result = SuccessCriteria.Trading(Defaults, Metrics(TimeSpan.FromMinutes(30)) with { Activity = tracker.Snapshot(Start.AddMinutes(30)) });
 
-        Assert.True(result.Passed, result.Note);
+        Assert.True(result.Result is CriterionOutcome.Pass, result.Note);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ClusterRenderingTests
     [Fact]
     public void A_cluster_run_adds_the_membership_chart_and_per_node_resource_charts_and_a_single_node_run_does_not()
     {
-        Assert.Equal(["memory", "cpu", "gc", "threads", "throughput", "errors", "cluster", "node-memory", "node-cpu"],
+        Assert.Equal(["memory", "cpu", "gc", "threads", "throughput", "errors", "latency", "cluster", "node-memory", "node-cpu"],
             RunCharts.Of(Cluster).Select(c => c.Name));
         Assert.DoesNotContain(RunCharts.Of(Passing()), c => c.Name.StartsWith("node-") || c.Name == "cluster");
     }

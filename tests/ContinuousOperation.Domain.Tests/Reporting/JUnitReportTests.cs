@@ -37,7 +37,7 @@ public sealed class JUnitReportTests
         var failure = Case(root, JUnitReport.CriteriaSuite, "average_cpu").Element("failure")!;
 
         Assert.Equal("observed 93.5 % of machine, threshold 80 % of machine", (string?)failure.Attribute("message"));
-        Assert.Equal("mean of 120 samples", failure.Value);
+        Assert.Equal("limit: mean of 120 samples", failure.Value);
         Assert.Equal(1, (int)root.Attribute("failures")!);
     }
 
@@ -61,6 +61,6 @@ public sealed class JUnitReportTests
 
         var failure = Case(Parsed(report), JUnitReport.CriteriaSuite, "error_rate").Element("failure")!;
 
-        Assert.Equal("<boom> & \"friends\"", failure.Value);
+        Assert.Equal("limit: <boom> & \"friends\"", failure.Value);
     }
 }

@@ -14,7 +14,7 @@ public sealed class MarkdownSummaryTests
         var markdown = MarkdownSummary.Render(report);
 
         Assert.StartsWith("## Continuous operation run PASSED ✅\n", markdown);
-        Assert.All(report.Criteria, c => Assert.Contains($"| ✅ | {c.Name} |", markdown));
+        Assert.All(report.Criteria, c => Assert.Contains($"| ✅ pass | {c.Name} |", markdown));
         Assert.DoesNotContain("### Consistency violations", markdown);
         Assert.DoesNotContain("### Errors", markdown);
     }
@@ -28,7 +28,7 @@ public sealed class MarkdownSummaryTests
         var markdown = MarkdownSummary.Render(report);
 
         Assert.StartsWith("## Continuous operation run FAILED ❌\n", markdown);
-        Assert.Contains("| ❌ | all_validations_pass | 1 violations | 0 violations | violated |", markdown);
+        Assert.Contains("| ❌ FAIL | all_validations_pass | 1 violations | 0 violations | limit: violated |", markdown);
         Assert.Contains("* **fills_exactly_once**: 1 violation(s)", markdown);
         Assert.Contains("  * BTC-USDT: broken `fill-7`", markdown);
         Assert.Contains("| consistency | **violated**: 8 of 9 invariants hold |", markdown);

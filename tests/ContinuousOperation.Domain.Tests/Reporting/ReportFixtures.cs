@@ -14,8 +14,10 @@ internal static class ReportFixtures
 {
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Flat memory sampled every 2 minutes, so every criterion is judged, and passes.</summary>
     public static RunReport Passing() => Build(new RunResult(
-        new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 }, [], [],
+        new MetricsSnapshot(Start, TimeSpan.FromHours(1), new Dictionary<TradingCounter, long> { [TradingCounter.OrdersPlaced] = 120 },
+            Criteria.RunFixtures.Series(TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), (_, _) => 100), [],
             Activity: Criteria.RunFixtures.SteadyTrading(TimeSpan.FromHours(1))),
         Consistent, false, Start, Start.AddHours(1)));
 
@@ -35,7 +37,10 @@ internal static class ReportFixtures
             Activity: activity);
 
     public static CriterionResult Failed(string name, double observed, double threshold, string unit, string note) =>
-        new(name, threshold, observed, unit, false, note);
+        new(name, threshold, observed, unit, CriterionOutcome.Fail, "limit", note);
+
+    public static CriterionResult Inconclusive(string name, string unit, string rule, string note) =>
+        new(name, 50, 0, unit, CriterionOutcome.Inconclusive, rule, note);
 
     /// <summary>The consistency section with <paramref name="name"/> violated by one violation per id group.</summary>
     public static ConsistencySection Violating(ConsistencySection consistency, string name, params string[][] ids) =>

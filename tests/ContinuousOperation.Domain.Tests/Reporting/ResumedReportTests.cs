@@ -1,3 +1,4 @@
+using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
@@ -107,7 +108,7 @@ public sealed class ResumedReportTests
 
         // The first segment grew 300 MB/h; judged over both, the drop at the restart would hide or fake a trend.
         Assert.Equal(0, report.MemoryTrend!.WorkingSet.SlopeMbPerHour, precision: 6);
-        Assert.True(report.Criteria.Single(c => c.Name == "memory_stable").Passed);
+        Assert.True(report.Criteria.Single(c => c.Name == "memory_stable").Result is CriterionOutcome.Pass);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class RunChartsTests
     {
         var names = RunCharts.Of(Passing()).Select(c => c.Name);
 
-        Assert.Equal(["memory", "cpu", "gc", "threads", "throughput", "errors"], names);
+        Assert.Equal(["memory", "cpu", "gc", "threads", "throughput", "errors", "latency"], names);
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public sealed class RunChartsTests
     [Fact]
     public void A_report_without_samples_has_charts_without_data()
     {
-        Assert.All(RunCharts.Of(Passing()), c => Assert.False(c.HasData));
+        Assert.All(RunCharts.Of(Passing() with { Resources = [] }), c => Assert.False(c.HasData));
     }
 }

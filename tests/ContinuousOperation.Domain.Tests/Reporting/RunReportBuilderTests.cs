@@ -1,4 +1,5 @@
 using ContinuousOperation.Domain.Consistency;
+using ContinuousOperation.Domain.Criteria;
 using ContinuousOperation.Domain.Faults;
 using ContinuousOperation.Domain.Market;
 using ContinuousOperation.Domain.Monitoring;
@@ -62,7 +63,7 @@ public sealed class RunReportBuilderTests
         var report = RunReportBuilder.Build(Settings, Sqlite, Result());
 
         Assert.False(report.Success);
-        Assert.Contains(report.Criteria, c => c is { Name: "error_rate", Passed: false });
+        Assert.Contains(report.Criteria, c => c is { Name: "error_rate", Result: CriterionOutcome.Fail });
     }
 
     [Fact]

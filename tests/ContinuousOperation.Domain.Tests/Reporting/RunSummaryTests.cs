@@ -37,7 +37,7 @@ public sealed class RunSummaryTests
         var summary = RunSummary.Render(Report(false, Invariant.NoOrphanedOrders), 1);
 
         Assert.StartsWith("Continuous operation run FAILED (exit code 1)", summary);
-        Assert.Contains("FAIL  position_consistency", summary);
+        Assert.Matches(@"\n  FAIL +position_consistency ", summary);
         Assert.Contains("no_orphaned_orders: 1 violation(s)", summary);
         Assert.Contains("[order-1, fill-7]", summary);
     }

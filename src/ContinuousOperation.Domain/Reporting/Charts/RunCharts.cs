@@ -3,10 +3,10 @@ using System.Globalization;
 namespace ContinuousOperation.Domain.Reporting.Charts;
 
 /// <summary>The charts of a run, drawn from its resource samples up to the planned end (<see cref="RunWindow"/>):
-/// memory (<see cref="MemoryChart"/>), CPU, garbage collection, threads and mailboxes, trading throughput, and errors
-/// against injected faults; on a cluster, those of <see cref="ClusterCharts"/> too (the run's series are then the
-/// average node's). Samples from reports written before a field existed read as zero (or, for activity, as missing
-/// and are left out), so older reports still chart.</summary>
+/// memory (<see cref="MemoryChart"/>), CPU, garbage collection, threads and mailboxes, trading throughput, errors
+/// against injected faults and latency (<see cref="LatencyChart"/>); on a cluster, those of
+/// <see cref="ClusterCharts"/> too (the run's series are then the average node's). Samples from reports written before
+/// a field existed read as zero (or, for activity, as missing and are left out), so older reports still chart.</summary>
 public static class RunCharts
 {
     public static IReadOnlyList<ChartDefinition> Of(RunReport report)
@@ -22,6 +22,7 @@ public static class RunCharts
             Threads(samples, axis),
             Throughput(samples, axis),
             ErrorsAndFaults(samples, axis),
+            LatencyChart.Of(report, samples, axis),
             .. report.Cluster is { } cluster ? ClusterCharts.Of(cluster, axis, window) : [],
         ];
     }
