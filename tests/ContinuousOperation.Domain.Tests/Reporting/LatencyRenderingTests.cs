@@ -75,5 +75,6 @@ public sealed class LatencyRenderingTests
 
         Assert.Equal([1d, 10d], limit.X);
         Assert.Equal([250d, 250d], limit.Y);
+        Assert.Equal((SeriesKind.Limit, "order round trip p99"), (limit.Kind, limit.Of));
     }
 }

@@ -18,7 +18,11 @@ public static class LatencyChart
         {
             var ms = limit.TotalMilliseconds;
             series.Add(new ChartSeries("order round trip p99 limit",
-                [axis.Position(samples[0].ElapsedSeconds), axis.Position(samples[^1].ElapsedSeconds)], [ms, ms]));
+                [axis.Position(samples[0].ElapsedSeconds), axis.Position(samples[^1].ElapsedSeconds)], [ms, ms])
+            {
+                Kind = SeriesKind.Limit,
+                Of = $"{LatencyRows.Label(LatencyInstruments.OrderRoundTrip)} p99",
+            });
         }
 
         return new ChartDefinition("latency", "Latency per sample interval", axis.Label, "ms", null, series);
