@@ -1,5 +1,6 @@
 using ContinuousOperation.Cli.LiveConsole;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
 
@@ -21,10 +22,14 @@ internal sealed class RunLogging : IDisposable
     private const int DefaultWidth = 120;
 
     private readonly LiveConsoleSink? liveConsole;
+    private readonly ConsoleGate console;
+    private readonly IDisposable? plainConsole;
 
-    private RunLogging(LiveConsoleSink? liveConsole)
+    private RunLogging(LiveConsoleSink? liveConsole, ConsoleGate console, IDisposable? plainConsole)
     {
         this.liveConsole = liveConsole;
+        this.console = console;
+        this.plainConsole = plainConsole;
     }
 
     public static RunLogging Start(string? logFile, LogEventLevel consoleLevel = LogEventLevel.Information, bool live = false)
@@ -36,25 +41,33 @@ internal sealed class RunLogging : IDisposable
         // run.log first: sinks are written in order, so a line already on the console is already in the file when
         // someone kills the process on seeing it.
         if (logFile is not null) configuration = configuration.WriteTo.File(Redacting(FileTemplate), logFile);
-        var console = Redacting(ConsoleTemplate);
-        var liveConsole = live ? new LiveConsoleSink(Console.Out, console, TerminalWidth) : null;
-        configuration = liveConsole is null
-            ? configuration.WriteTo.Console(console, restrictedToMinimumLevel: consoleLevel)
-            : configuration.WriteTo.Sink(liveConsole, consoleLevel);
-        Log.Logger = configuration.CreateLogger();
-        return new RunLogging(liveConsole);
+        var formatter = Redacting(ConsoleTemplate);
+        var liveConsole = live ? new LiveConsoleSink(Console.Out, formatter, TerminalWidth) : null;
+        var plainConsole = liveConsole is null ? new LoggerConfiguration().WriteTo.Console(formatter).CreateLogger() : null;
+        var console = new ConsoleGate((ILogEventSink?)liveConsole ?? plainConsole!);
+        Log.Logger = configuration.WriteTo.Sink(console, consoleLevel).CreateLogger();
+        return new RunLogging(liveConsole, console, plainConsole);
     }
 
-    /// <summary>Takes the live status line off the terminal before the run's summary is printed.</summary>
-    public void EndLiveStatus() => liveConsole?.End();
+    /// <summary>The live status area of an interactive console; null when the console gets plain lines.</summary>
+    public LiveConsoleSink? LiveConsole => liveConsole;
+
+    /// <summary>Hands the console over to the run's summary and verdict: the live status is taken off the terminal, and
+    /// whatever is logged from here on (the actor system's shutdown, …) goes to run.log only.</summary>
+    public void CloseConsole()
+    {
+        liveConsole?.End();
+        console.Close();
+    }
 
     /// <exception cref="InfrastructureException">The log could not be completed (for example, the disk is full).</exception>
     public void Dispose()
     {
-        EndLiveStatus();
+        liveConsole?.End();
         try
         {
             Log.CloseAndFlush();
+            plainConsole?.Dispose();
         }
         catch (IOException e)
         {
