@@ -8,8 +8,9 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>Serilog for the process: the console, and for a run its <c>run.log</c>. Akka's own logging is routed here
 /// through Akka.Logger.Serilog, which writes to the static <see cref="Log.Logger"/>. With <c>live</c>, the console
-/// keeps a live status line at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines. Every sink
-/// renders through <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
+/// keeps a live status area at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines. Either way
+/// <see cref="ConsoleGate"/> decides what of the log the console shows. Every sink renders through
+/// <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
 internal sealed class RunLogging : IDisposable
 {
     /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.
