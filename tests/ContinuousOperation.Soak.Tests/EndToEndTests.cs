@@ -95,6 +95,7 @@ public sealed class EndToEndTests(PassingRunFixture passingRun)
 
     [Theory]
     [InlineData("--duration", "run", "--duration", "soon")]
+    [InlineData("--sample-interval: '5' has no unit: write 5s, 5m or 5h", "run", "--sample-interval", "5")]
     [InlineData("cannot be used together", "run", "--quick", "--duration", "2h")]
     [InlineData("cannot be used together", "run", "--symbols", "BTC-USDT", "--symbol-count", "2")]
     [InlineData("'sideways' is not a market", "run", "--market", "sideways")]
