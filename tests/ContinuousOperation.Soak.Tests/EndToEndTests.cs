@@ -42,6 +42,13 @@ public sealed class EndToEndTests(PassingRunFixture passingRun)
     }
 
     [Fact]
+    public void The_console_ends_with_the_reports_paths_and_the_verdict_naming_the_exit_code()
+    {
+        ConsoleEnding.AssertEndsWithVerdict(passingRun.Result, "PASSED");
+        Assert.Equal(0, passingRun.Result.ExitCode);
+    }
+
+    [Fact]
     public void The_journals_are_reconciled_while_the_run_goes_on_and_the_end_reads_only_the_tail()
     {
         Assert.Equal(0, passingRun.Result.ExitCode);
@@ -77,6 +84,8 @@ public sealed class EndToEndTests(PassingRunFixture passingRun)
 
             Assert.True(result.ExitCode == 1, result.ToString());
             Assert.Matches(@"\n  FAIL +average_cpu ", result.StandardOutput);
+            ConsoleEnding.AssertEndsWithVerdict(result, "FAILED");
+            Assert.Contains("average_cpu", result.StandardOutput.TrimEnd().Split('\n')[^1]);
         }
         finally
         {
@@ -86,6 +95,7 @@ public sealed class EndToEndTests(PassingRunFixture passingRun)
 
     [Theory]
     [InlineData("--duration", "run", "--duration", "soon")]
+    [InlineData("--sample-interval: '5' has no unit: write 5s, 5m or 5h", "run", "--sample-interval", "5")]
     [InlineData("cannot be used together", "run", "--quick", "--duration", "2h")]
     [InlineData("cannot be used together", "run", "--symbols", "BTC-USDT", "--symbol-count", "2")]
     [InlineData("'sideways' is not a market", "run", "--market", "sideways")]

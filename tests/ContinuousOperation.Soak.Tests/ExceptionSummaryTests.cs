@@ -17,14 +17,23 @@ public sealed class ExceptionSummaryTests
     }
 
     [Fact]
+    public void A_line_that_already_names_the_cause_only_says_where_the_stack_trace_is()
+    {
+        var injected = new InvalidOperationException("injected crash (fault #4)");
+
+        Assert.Equal(" (stack trace in run.log)", SummaryOf(injected, "injected crash (fault #4) of /user/exchange: restarting it"));
+        Assert.Equal(" (InvalidOperationException: injected crash (fault #4); details in run.log)", SummaryOf(injected, "failed"));
+    }
+
+    [Fact]
     public void An_event_without_an_exception_gets_an_empty_summary()
     {
         Assert.Equal("", SummaryOf(null));
     }
 
-    private static string SummaryOf(Exception? exception)
+    private static string SummaryOf(Exception? exception, string message = "failed")
     {
-        var logEvent = new LogEvent(DateTimeOffset.UnixEpoch, LogEventLevel.Error, exception, new MessageTemplateParser().Parse("failed"), []);
+        var logEvent = new LogEvent(DateTimeOffset.UnixEpoch, LogEventLevel.Error, exception, new MessageTemplateParser().Parse(message), []);
         new ExceptionSummary().Enrich(logEvent, new PropertyFactory());
         return (string)((ScalarValue)logEvent.Properties[ExceptionSummary.PropertyName]).Value!;
     }

@@ -19,6 +19,7 @@ public sealed class FailureModeTests : IDisposable
             "--sample-interval", "1s", "--report-dir", directory);
 
         Assert.True(result.ExitCode == 130, result.ToString());
+        ConsoleEnding.AssertEndsWithVerdict(result, "INTERRUPTED");
         var reportFile = Assert.Single(Directory.GetFiles(directory, "continuous_operation_*.json", SearchOption.AllDirectories));
         using var report = JsonDocument.Parse(File.ReadAllBytes(reportFile));
         Assert.True(report.RootElement.GetProperty("interrupted").GetBoolean());

@@ -62,7 +62,7 @@ public sealed class FaultProfileFileTests : IDisposable
     [InlineData("faults { trader-crash { rate-per-hour = -1, recovery-deadline = 30s } }", "faults.trader-crash.rate-per-hour must be a number of faults per hour, 0 or more (got '-1')")]
     [InlineData("faults { trader-crash { rate-per-hour = often, recovery-deadline = 30s } }", "faults.trader-crash.rate-per-hour must be a number")]
     [InlineData("faults { trader-crash { rate-per-hour = 1 } }", "faults.trader-crash.recovery-deadline is missing")]
-    [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = 30 } }", "faults.trader-crash.recovery-deadline needs a unit, such as 30s")]
+    [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = 30 } }", "faults.trader-crash.recovery-deadline '30' has no unit: write 30s")]
     [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = soon } }", "faults.trader-crash.recovery-deadline 'soon' is not a duration")]
     [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = 0s } }", "faults.trader-crash.recovery-deadline '0s' must be a positive duration")]
     [InlineData("faults { trader-crash { rate-per-hour = 1, recovery-deadline = { s = 1 } } }", "faults.trader-crash.recovery-deadline must be a single value")]

@@ -64,6 +64,12 @@ public sealed partial class HostileInputTests
             foreach (var value in new[] { "abc", "NaN", "0", "-5m", "" }) Usage("run", option, value);
         }
 
+        // A unit is never guessed: only --duration reads a bare number (as hours).
+        foreach (var option in new[] { "--sample-interval", "--progress-interval", "--reconcile-interval", "--memory-warm-up", "--max-symbol-silence" })
+        {
+            Usage("run", option, "5");
+        }
+
         // Beyond the bounds.
         Usage("run", "--speed", "1e12");
         Usage("run", "--speed", "0");

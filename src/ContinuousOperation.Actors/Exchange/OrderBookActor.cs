@@ -238,7 +238,9 @@ public sealed class OrderBookActor : SnapshottingActor<VenueSnapshot>, IWithTime
         metrics.Tell(new ReportError(ErrorKind.Database, ErrorSeverity.Error, PersistenceId,
             $"persist failed at sequence {sequenceNr}: {cause.Message}"));
         Context.System.EventStream.Publish(new EntityStopped(EntityKind.OrderBook, Symbol, DateTimeOffset.UtcNow));
-        base.OnPersistFailure(cause, @event, sequenceNr);
+        // What the base class does, with a warning instead of its error line (PersistFailureLog says why).
+        PersistFailureLog.Write(log, cause, PersistenceId, @event, sequenceNr);
+        Context.Stop(Self);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)

@@ -19,6 +19,11 @@ namespace ContinuousOperation.Actors.Monitoring;
 /// </summary>
 public sealed class MetricsActor : ReceiveActor, IWithTimers
 {
+    /// <summary>The warning of a part that fell behind the run's speed; one per episode (the console shows only the
+    /// first few, run.log all of them).</summary>
+    public const string FellBehindTemplate =
+        "{Part} of {Symbol} fell behind the run's speed: {Behind} simulated behind, {Skipped} decision(s) skipped";
+
     private static readonly string[] LatencyInstruments =
         [Telemetry.OrderRoundTripName, Telemetry.CrossNodeOrderRoundTripName, Telemetry.FillToPersistName];
 
@@ -42,8 +47,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Receive<ReportLag>(lag =>
         {
             if (!run.RecordLag(lag.Episode)) return;
-            log.Warning("{Part} of {Symbol} fell behind the run's speed: {Behind} simulated behind, {Skipped} decision(s) skipped",
-                lag.Episode.Part, lag.Episode.Symbol, lag.Episode.MaxBehind, lag.Episode.DecisionsSkipped);
+            log.Warning(FellBehindTemplate, lag.Episode.Part, lag.Episode.Symbol, lag.Episode.MaxBehind, lag.Episode.DecisionsSkipped);
         });
         Receive<FaultInEffect>(fault =>
         {
@@ -61,6 +65,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
         Receive<ProgressTick>(_ => LogProgress());
         Receive<GetMetricsTally>(_ => Sender.Tell(new MetricsTally(run.Counters, run.ErrorSummaries())));
         Receive<GetMetricsSoFar>(_ => Sender.Tell(run.Snapshot()));
+        Receive<GetLiveFigures>(_ => Sender.Tell(run.Live(probe.Now, faultWindows.InEffect, Telemetry.OrderRoundTripName)));
         Receive<GetMetricsSnapshot>(_ =>
         {
             RecordFinal(faultWindows.SettleAll());

@@ -32,6 +32,13 @@ public sealed record GetMetricsSoFar
     public static readonly GetMetricsSoFar Instance = new();
 }
 
+/// <summary>Asks for the <see cref="LiveFigures"/> of a live display, with no effect on the run: a single-node run's
+/// console asks every second.</summary>
+public sealed record GetLiveFigures
+{
+    public static readonly GetLiveFigures Instance = new();
+}
+
 /// <summary>Asks for the counters and errors so far, without a sample or any other effect (<see cref="MetricsTally"/>):
 /// what a run's durable checkpoint records every few seconds.</summary>
 public sealed record GetMetricsTally

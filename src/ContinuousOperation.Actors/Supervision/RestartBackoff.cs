@@ -16,6 +16,6 @@ public sealed record RestartBackoff(TimeSpan Min, TimeSpan Max, double RandomFac
     public Props Supervise(Props child, string childName) =>
         BackoffSupervisor.Props(
             Backoff.OnStop(child, childName, Min, Max, RandomFactor, maxNrOfRetries: -1)
-                .WithSupervisorStrategy(new OneForOneStrategy(ex => Directive.Stop))
+                .WithSupervisorStrategy(new FaultAwareStrategy(_ => Directive.Stop))
                 .WithAutoReset(Max + Max));
 }

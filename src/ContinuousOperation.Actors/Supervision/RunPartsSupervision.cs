@@ -10,5 +10,5 @@ namespace ContinuousOperation.Actors;
 public sealed class RunPartsSupervision : SupervisorStrategyConfigurator
 {
     public override SupervisorStrategy Create() =>
-        new OneForOneStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), _ => Directive.Restart);
+        new FaultAwareStrategy(maxNrOfRetries: 10, withinTimeRange: TimeSpan.FromMinutes(1), _ => Directive.Restart);
 }

@@ -184,7 +184,9 @@ public sealed partial class TraderActor : SnapshottingActor<TraderSnapshot>, IWi
     {
         ReportError(ErrorKind.Database, $"persist failed at sequence {sequenceNr}: {cause.Message}");
         Publish(new EntityStopped(EntityKind.Trader, Symbol, DateTimeOffset.UtcNow));
-        base.OnPersistFailure(cause, @event, sequenceNr);
+        // What the base class does, with a warning instead of its error line (PersistFailureLog says why).
+        PersistFailureLog.Write(log, cause, PersistenceId, @event, sequenceNr);
+        Context.Stop(Self);
     }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)

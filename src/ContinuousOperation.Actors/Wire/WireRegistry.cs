@@ -69,6 +69,8 @@ public static class WireRegistry
         new(typeof(GetMetricsTally), "get-tally"),
         new(typeof(MetricsTally), "tally"),
         new(typeof(GetMetricsSoFar), "get-metrics-so-far"),
+        new(typeof(GetLiveFigures), "get-live-figures"),
+        new(typeof(LiveFigures), "live-figures"),
         new(typeof(ClusterMetricsMerged), "cluster-metrics-merged"),
         new(typeof(GetMergedMetrics), "get-merged-metrics"),
 

@@ -32,6 +32,8 @@ internal sealed class ClusterRunHost(ClusterLauncher launcher, RunFolder folder,
 
     public bool WritesBeforeTheRun => true;
 
+    public ICanTell? LiveMetrics => null;
+
     public static async Task<IRunHost> StartAsync(
         ClusterRunOptions options, RunFolder folder, DatabaseTarget database, Config? userConfig, CancellationToken cancellationToken)
     {

@@ -45,17 +45,18 @@ internal static class OptionRules
     public static Option<T> AtMost<T>(this Option<T> option, T maximum) where T : struct, INumber<T> =>
         option.Must(value => value <= maximum, $"must be at most {maximum.ToString(null, CultureInfo.InvariantCulture)}");
 
-    /// <summary>A duration option (<c>45s</c>, <c>90m</c>, <c>1h30m</c>, bare hours) no shorter than
-    /// <paramref name="shortest"/> and no longer than <paramref name="longest"/>.</summary>
-    public static Option<TimeSpan> Duration(string name, string description, TimeSpan shortest, TimeSpan longest, TimeSpan? defaultValue = null)
-    {
-        var option = new Option<TimeSpan>(name)
+    /// <summary>A duration option (<c>45s</c>, <c>90m</c>, <c>1h30m</c>; a bare number only where
+    /// <paramref name="bareNumber"/> says what it means) no shorter than <paramref name="shortest"/> and no longer than
+    /// <paramref name="longest"/>.</summary>
+    public static DurationOption Duration(
+        string name, string description, TimeSpan shortest, TimeSpan longest, TimeSpan? defaultValue = null,
+        DurationParser.BareNumber bareNumber = DurationParser.BareNumber.Refused) =>
+        new(name, description, defaultValue, bareNumber)
         {
-            Description = description,
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                var error = !DurationParser.TryParse(text, out var duration, out var parseError) ? parseError
+                var error = !DurationParser.TryParse(text, bareNumber, out var duration, out var parseError) ? parseError
                     : duration < shortest ? $"'{text}' is shorter than {DurationParser.Format(shortest)}"
                     : duration > longest ? $"'{text}' is longer than {DurationParser.Format(longest)}"
                     : null;
@@ -64,9 +65,6 @@ internal static class OptionRules
                 return TimeSpan.Zero;
             },
         };
-        if (defaultValue is { } value) option.DefaultValueFactory = _ => value;
-        return option;
-    }
 
     /// <summary>A text option that must hold something: an empty path or connection string is never meant.</summary>
     public static Option<string> Text(string name, string description, string? defaultValue = null)
@@ -82,8 +80,11 @@ internal static class OptionRules
 
     /// <summary>The value of a duration option as given on the command line, or null if absent or not a duration (that
     /// value reports its own error). Cross-option rules use it instead of <c>GetValue</c>, which would throw.</summary>
-    public static TimeSpan? GivenDuration(OptionResult? result) =>
-        result is { Implicit: false, Tokens: [var token] } && DurationParser.TryParse(token.Value, out var duration, out _) ? duration : null;
+    public static TimeSpan? GivenDuration(CommandResult command, DurationOption option) =>
+        command.GetResult(option) is { Implicit: false, Tokens: [var token] } &&
+        DurationParser.TryParse(token.Value, option.BareNumber, out var duration, out _)
+            ? duration
+            : null;
 
     private static Option<T> Must<T>(this Option<T> option, Func<T, bool> holds, string rule) where T : struct, INumber<T>
     {

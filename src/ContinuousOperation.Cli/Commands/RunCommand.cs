@@ -31,7 +31,8 @@ internal sealed class RunCommand : Command
     private static readonly MarketSettings DefaultMarket = new();
 
     private readonly Option<bool> _quick = new("--quick") { Description = "One-hour run with light faults (the same as --duration 1h --faults light)" };
-    private readonly Option<TimeSpan> _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m [default: 1h]", OneSecond, LongestRun);
+    private readonly DurationOption _duration = OptionRules.Duration("--duration", "Run length: bare hours (24) or 45s, 90m, 24h, 1h30m", OneSecond, LongestRun,
+        DefaultDuration, DurationParser.BareNumber.Hours);
     private readonly Option<string> _symbols = OptionRules.Text("--symbols", "Symbols to trade, comma-separated, e.g. BTC-USDT,ETH-USDT");
     private readonly Option<int> _symbolCount = OptionRules.Number<int>("--symbol-count", "Trade the first N symbols of the catalogue: ten known, then generated ones (SIM0011-USDT …), at most 1,000", DefaultSymbolCount).Positive().AtMost(MaxSymbols);
     private readonly Option<int> _seed = OptionRules.Number<int>("--seed", "Seed of every random process [default: random, printed and recorded]").NotNegative();
@@ -48,17 +49,17 @@ internal sealed class RunCommand : Command
     private readonly DatabaseOptions _database = new("Journal database: SQLite path, 'Data Source=…' or a PostgreSQL 'Host=…' connection string [default: journal.db in the run folder]");
     private readonly Option<string> _reportDir = OptionRules.Text("--report-dir", "Folder that receives the run folder", "reports");
     private readonly Option<string> _config = OptionRules.Text("--config", "Extra HOCON file, applied on top of everything else");
-    private readonly Option<TimeSpan> _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", OneSecond, LongestRun, TimeSpan.FromSeconds(30));
-    private readonly Option<TimeSpan> _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", OneSecond, LongestRun, TimeSpan.FromMinutes(1));
-    private readonly Option<TimeSpan> _reconcileInterval = OptionRules.Duration("--reconcile-interval", "How often the journals are reconciled while the run goes on (the tail is reconciled at the end)", OneSecond, LongestRun, TimeSpan.FromMinutes(10));
+    private readonly DurationOption _sampleInterval = OptionRules.Duration("--sample-interval", "Resource sampling interval", OneSecond, LongestRun, TimeSpan.FromSeconds(30));
+    private readonly DurationOption _progressInterval = OptionRules.Duration("--progress-interval", "Progress log interval", OneSecond, LongestRun, TimeSpan.FromMinutes(1));
+    private readonly DurationOption _reconcileInterval = OptionRules.Duration("--reconcile-interval", "How often the journals are reconciled while the run goes on (the tail is reconciled at the end)", OneSecond, LongestRun, TimeSpan.FromMinutes(10));
     private readonly Option<double> _maxCpu = OptionRules.Number<double>("--max-cpu-percent", "Highest average CPU, percent of the machine", DefaultThresholds.MaxCpuPercent).Positive().AtMost(100.0);
     private readonly Option<double> _maxErrorRate = OptionRules.Number<double>("--max-error-rate", "Errors per hour of uptime that fail the run", DefaultThresholds.MaxErrorRatePerHour).Positive();
     private readonly Option<double> _maxMemoryGrowth = OptionRules.Number<double>("--max-memory-growth-mb-per-hour", "Working-set or managed-heap growth after warm-up that fails the run", DefaultThresholds.MaxMemoryGrowthMbPerHour).NotNegative();
-    private readonly Option<TimeSpan> _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]", OneSecond, LongestRun);
+    private readonly DurationOption _memoryWarmUp = OptionRules.Duration("--memory-warm-up", "Start of the run left out of the memory trend [default: 10 % of the run, at most 30m]", OneSecond, LongestRun);
     private readonly Option<double> _minOrders = OptionRules.Number<double>("--min-orders-per-symbol-minute", "Fewest orders each symbol must place per simulated minute", DefaultThresholds.MinOrdersPerSymbolMinute).NotNegative();
     private readonly Option<double> _minFills = OptionRules.Number<double>("--min-fills-per-symbol-minute", "Fewest fills each symbol must get per simulated minute", DefaultThresholds.MinFillsPerSymbolMinute).NotNegative();
-    private readonly Option<TimeSpan> _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
-    private readonly Option<TimeSpan> _maxOrderLatencyP99 = OptionRules.Duration("--max-order-latency-p99", "Highest 99th percentile of the order round trip, e.g. 250ms [default: none, not judged]", ShortestLatency, TimeSpan.FromHours(1));
+    private readonly DurationOption _maxSilence = OptionRules.Duration("--max-symbol-silence", "Longest wall time a symbol may go without an order or a fill", OneSecond, LongestRun, DefaultThresholds.MaxSymbolSilence);
+    private readonly DurationOption _maxOrderLatencyP99 = OptionRules.Duration("--max-order-latency-p99", "Highest 99th percentile of the order round trip, e.g. 250ms [default: none, not judged]", ShortestLatency, TimeSpan.FromHours(1));
     private readonly Option<string> _resume = OptionRules.Text("--resume", "Continue a killed run from its run folder, with its own settings, database and journal");
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = DryRun.Description };
     private readonly Option<double> _selfTestLeak = OptionRules.Number<double>("--self-test-leak", "Self-test: retain this many MB of memory per minute, so the memory criterion must fail").NotNegative().AtMost(MaxSelfTestLeak);
@@ -119,7 +120,7 @@ internal sealed class RunCommand : Command
     /// <exception cref="UsageException">A value passed the parser but cannot be used (symbols, database, config file).</exception>
     public RunOptions Bind(ParseResult parse)
     {
-        var duration = parse.GetResult(_duration) is { Implicit: false } ? parse.GetValue(_duration) : DefaultDuration;
+        var duration = _duration.ValueIn(parse)!.Value;
         var seed = parse.GetResult(_seed) is { Implicit: false } ? parse.GetValue(_seed) : Random.Shared.Next();
         var settings = new RunSettings(
             duration,
@@ -127,20 +128,20 @@ internal sealed class RunCommand : Command
             seed,
             new MarketSettings(parse.GetValue(_market), parse.GetValue(_volatility)),
             parse.GetValue(_speed),
-            parse.GetValue(_sampleInterval),
-            parse.GetValue(_progressInterval),
+            _sampleInterval.ValueIn(parse)!.Value,
+            _progressInterval.ValueIn(parse)!.Value,
             new CriteriaThresholds(parse.GetValue(_maxCpu), parse.GetValue(_maxErrorRate), parse.GetValue(_maxMemoryGrowth),
-                MemoryWarmUp: parse.GetResult(_memoryWarmUp) is { Implicit: false } ? parse.GetValue(_memoryWarmUp) : null,
+                MemoryWarmUp: _memoryWarmUp.ValueIn(parse),
                 MinOrdersPerSymbolMinute: parse.GetValue(_minOrders), MinFillsPerSymbolMinute: parse.GetValue(_minFills))
             {
-                MaxSymbolSilence = parse.GetValue(_maxSilence),
-                MaxOrderLatencyP99 = parse.GetResult(_maxOrderLatencyP99) is { Implicit: false } ? parse.GetValue(_maxOrderLatencyP99) : null,
+                MaxSymbolSilence = _maxSilence.ValueIn(parse)!.Value,
+                MaxOrderLatencyP99 = _maxOrderLatencyP99.ValueIn(parse),
             },
             SelfTestLeakMbPerMinute: parse.GetValue(_selfTestLeak))
         {
             Faults = FaultProfileOption.Resolve(parse.GetValue(_faults), parse.GetValue(_quick)),
             Run = RunId.New(DateTimeOffset.UtcNow, seed, Random.Shared),
-            ReconcileInterval = parse.GetValue(_reconcileInterval),
+            ReconcileInterval = _reconcileInterval.ValueIn(parse)!.Value,
         };
         var config = parse.GetValue(_config);
         return new RunOptions(
@@ -194,27 +195,27 @@ internal sealed class RunCommand : Command
     /// <summary>A warm-up as long as the run leaves no sample to judge, so the memory criterion would pass unexamined.</summary>
     private void WarmUpShorterThanRun(CommandResult command)
     {
-        if (OptionRules.GivenDuration(command.GetResult(_memoryWarmUp)) is not { } warmUp) return;
+        if (OptionRules.GivenDuration(command, _memoryWarmUp) is not { } warmUp) return;
         var duration = RunLength(command);
         if (warmUp >= duration)
         {
-            command.AddError($"--memory-warm-up ({warmUp}) must be shorter than the run ({duration}), or memory is never judged");
+            command.AddError($"--memory-warm-up ({DurationParser.Format(warmUp)}) must be shorter than the run ({DurationParser.Format(duration)}), or memory is never judged");
         }
     }
 
     /// <summary>An interval longer than the run would never fire: no sample or no progress line at all.</summary>
-    private Action<CommandResult> IntervalWithinRun(Option<TimeSpan> interval) => command =>
+    private Action<CommandResult> IntervalWithinRun(DurationOption interval) => command =>
     {
-        if (OptionRules.GivenDuration(command.GetResult(interval)) is { } given && given > RunLength(command))
+        if (OptionRules.GivenDuration(command, interval) is { } given && given > RunLength(command))
         {
-            command.AddError($"{interval.Name} ({given}) must not be longer than the run ({RunLength(command)})");
+            command.AddError($"{interval.Name} ({DurationParser.Format(given)}) must not be longer than the run ({DurationParser.Format(RunLength(command))})");
         }
     };
 
     /// <summary>The run's length as given, or the default (also when the given value is itself wrong: it reports its
     /// own error).</summary>
     private TimeSpan RunLength(CommandResult command) =>
-        OptionRules.GivenDuration(command.GetResult(_duration)) ?? DefaultDuration;
+        OptionRules.GivenDuration(command, _duration) ?? DefaultDuration;
 
     private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
     {

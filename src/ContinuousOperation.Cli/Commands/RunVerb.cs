@@ -124,7 +124,9 @@ internal static class RunVerb
             signals.RunStarted(run);
             started = true;
 
+            var live = logging.LiveConsole is { } sink && host.LiveMetrics is { } metrics ? LiveTicker.Start(sink, metrics) : null;
             var outcome = await RunToTheEndAsync(host.System, run);
+            if (live is not null) await live.DisposeAsync();
             // Signals are still handled (and ignored) until the process ends: one while the report is being written
             // must not kill the process and leave a half-written run folder.
             signals.RunEnded();
@@ -178,10 +180,15 @@ internal static class RunVerb
         var exitCode = ExitCodeOf(report);
         var summary = RunSummary.Render(report, exitCode);
         await record.CloseAsync(report, completed.Consistency, CancellationToken.None);
-        logging.EndLiveStatus();
+        // From here the console holds the summary, the report's paths and the verdict, and nothing after them: late
+        // log lines (the actor system shutting down) go to run.log only.
+        logging.CloseConsole();
         Console.Out.Write(summary);
         ReportWriter.Write(folder, report, summary);
         Log.Information("Report written to {ReportFile}", folder.ReportFile);
+        Console.Out.Write(RunEnding.Render(report, exitCode,
+            [("report.html", folder.HtmlFile), ("JSON", folder.ReportFile), ("summary.md", folder.MarkdownFile)]));
+        Console.Out.Flush();
         return exitCode;
     }
 

@@ -108,16 +108,11 @@ internal static class FaultProfileFile
             : throw Error(path, key, $"must be a whole number of requests, 1 or more (got '{text}')");
     }
 
-    /// <summary>Durations read as on the command line (<c>30s</c>, <c>2m</c>, <c>1m30s</c>), but with a unit: a bare
-    /// number means hours there, which in this file would only ever be a mistake.</summary>
+    /// <summary>Durations read as the command line's time options read them (<c>30s</c>, <c>2m</c>, <c>1m30s</c>):
+    /// always with a unit.</summary>
     private static TimeSpan Duration(HoconValue value, string key, string path)
     {
         var text = Scalar(value, key, path);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            throw Error(path, key, $"needs a unit, such as {text}s (got '{text}')");
-        }
-
         return DurationParser.TryParse(text, out var duration, out var error) ? duration : throw Error(path, key, error);
     }
 

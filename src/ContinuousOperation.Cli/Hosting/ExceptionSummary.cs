@@ -3,7 +3,8 @@ using Serilog.Events;
 
 namespace ContinuousOperation.Cli.Hosting;
 
-/// <summary>Adds <c>ExceptionSummary</c> to every event: the exception's type and first message line, or nothing. The
+/// <summary>Adds <c>ExceptionSummary</c> to every event: the exception's type and first message line (unless the line
+/// already holds it), or nothing. The
 /// console shows it instead of the stack trace (which only <c>run.log</c> gets), so an operator sees what failed and
 /// the console never shows a trace.</summary>
 internal sealed class ExceptionSummary : ILogEventEnricher
@@ -13,7 +14,11 @@ internal sealed class ExceptionSummary : ILogEventEnricher
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         var cause = logEvent.Exception is { } e ? Innermost(e) : null;
-        var summary = cause is null ? "" : $" ({cause.GetType().Name}: {cause.Message.Split('\n')[0].Trim()}; details in run.log)";
+        var message = cause?.Message.Split('\n')[0].Trim();
+        var summary = cause is null ? ""
+            // The line already says it (an injected crash names itself): only where the rest is.
+            : logEvent.RenderMessage().Contains(message!, StringComparison.Ordinal) ? " (stack trace in run.log)"
+            : $" ({cause.GetType().Name}: {message}; details in run.log)";
         logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty(PropertyName, summary));
     }
 

@@ -23,6 +23,10 @@ internal interface IRunHost : IAsyncDisposable
 
     /// <summary>What the report adds about the topology once the run is over: null on one node.</summary>
     Task<ClusterRun?> ClusterRunAsync();
+
+    /// <summary>The metrics actor a live display asks for <c>GetLiveFigures</c>, when the run's actors and resources are
+    /// in this process; null otherwise (a cluster's control member: its console gets the merged progress lines).</summary>
+    ICanTell? LiveMetrics { get; }
 }
 
 /// <summary>The single-node host: the whole tree in this process (<see cref="LocalRunTree"/>).</summary>
@@ -36,6 +40,8 @@ internal sealed class LocalRunHost(ActorHost host, Actors.Faults.IDatabaseOutage
         Task.FromResult(LocalRunTree.Start(host.System, settings, outage, AkkaComposition.ReadJournalPluginId, history, progress));
 
     public Task<ClusterRun?> ClusterRunAsync() => Task.FromResult<ClusterRun?>(null);
+
+    public ICanTell? LiveMetrics => host.System.ActorSelection("/user/metrics");
 
     public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using ContinuousOperation.Cli.LiveConsole;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
 
@@ -7,8 +8,9 @@ namespace ContinuousOperation.Cli.Hosting;
 
 /// <summary>Serilog for the process: the console, and for a run its <c>run.log</c>. Akka's own logging is routed here
 /// through Akka.Logger.Serilog, which writes to the static <see cref="Log.Logger"/>. With <c>live</c>, the console
-/// keeps a live status line at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines. Every sink
-/// renders through <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
+/// keeps a live status area at the bottom (<see cref="LiveConsoleSink"/>); otherwise it gets plain lines. Either way
+/// <see cref="ConsoleGate"/> decides what of the log the console shows. Every sink renders through
+/// <see cref="RedactingFormatter"/>, so no password reaches the console or the file.</summary>
 internal sealed class RunLogging : IDisposable
 {
     /// <summary>The console gets the exception's one-line summary, never its stack trace; run.log gets all of it.
@@ -21,10 +23,14 @@ internal sealed class RunLogging : IDisposable
     private const int DefaultWidth = 120;
 
     private readonly LiveConsoleSink? liveConsole;
+    private readonly ConsoleGate console;
+    private readonly IDisposable? plainConsole;
 
-    private RunLogging(LiveConsoleSink? liveConsole)
+    private RunLogging(LiveConsoleSink? liveConsole, ConsoleGate console, IDisposable? plainConsole)
     {
         this.liveConsole = liveConsole;
+        this.console = console;
+        this.plainConsole = plainConsole;
     }
 
     public static RunLogging Start(string? logFile, LogEventLevel consoleLevel = LogEventLevel.Information, bool live = false)
@@ -36,25 +42,33 @@ internal sealed class RunLogging : IDisposable
         // run.log first: sinks are written in order, so a line already on the console is already in the file when
         // someone kills the process on seeing it.
         if (logFile is not null) configuration = configuration.WriteTo.File(Redacting(FileTemplate), logFile);
-        var console = Redacting(ConsoleTemplate);
-        var liveConsole = live ? new LiveConsoleSink(Console.Out, console, TerminalWidth) : null;
-        configuration = liveConsole is null
-            ? configuration.WriteTo.Console(console, restrictedToMinimumLevel: consoleLevel)
-            : configuration.WriteTo.Sink(liveConsole, consoleLevel);
-        Log.Logger = configuration.CreateLogger();
-        return new RunLogging(liveConsole);
+        var formatter = Redacting(ConsoleTemplate);
+        var liveConsole = live ? new LiveConsoleSink(Console.Out, formatter, TerminalWidth) : null;
+        var plainConsole = liveConsole is null ? new LoggerConfiguration().WriteTo.Console(formatter).CreateLogger() : null;
+        var console = new ConsoleGate((ILogEventSink?)liveConsole ?? plainConsole!);
+        Log.Logger = configuration.WriteTo.Sink(console, consoleLevel).CreateLogger();
+        return new RunLogging(liveConsole, console, plainConsole);
     }
 
-    /// <summary>Takes the live status line off the terminal before the run's summary is printed.</summary>
-    public void EndLiveStatus() => liveConsole?.End();
+    /// <summary>The live status area of an interactive console; null when the console gets plain lines.</summary>
+    public LiveConsoleSink? LiveConsole => liveConsole;
+
+    /// <summary>Hands the console over to the run's summary and verdict: the live status is taken off the terminal, and
+    /// whatever is logged from here on (the actor system's shutdown, …) goes to run.log only.</summary>
+    public void CloseConsole()
+    {
+        liveConsole?.End();
+        console.Close();
+    }
 
     /// <exception cref="InfrastructureException">The log could not be completed (for example, the disk is full).</exception>
     public void Dispose()
     {
-        EndLiveStatus();
+        liveConsole?.End();
         try
         {
             Log.CloseAndFlush();
+            plainConsole?.Dispose();
         }
         catch (IOException e)
         {

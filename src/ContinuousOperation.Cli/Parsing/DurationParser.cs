@@ -3,16 +3,30 @@ using System.Text.RegularExpressions;
 
 namespace ContinuousOperation.Cli.Parsing;
 
-/// <summary>Parses durations as people write them: <c>24</c> (a bare number means hours, as in the seed's CLI),
-/// <c>45s</c>, <c>90m</c>, <c>24h</c>, <c>1h30m</c>, <c>1.5h</c>, and for latencies <c>250ms</c>.</summary>
+/// <summary>Parses durations as people write them: <c>45s</c>, <c>90m</c>, <c>24h</c>, <c>1h30m</c>, <c>1.5h</c>, for
+/// latencies <c>250ms</c>, and, only where <see cref="BareNumber.Hours"/> allows it (<c>--duration</c>, as in the seed's
+/// CLI), <c>24</c> for hours. Everywhere else a bare number is refused: <c>--sample-interval 5</c> once meant five
+/// hours, not five seconds.</summary>
 internal static partial class DurationParser
 {
-    public const string Expected = "expected hours (24) or a duration such as 45s, 90m, 24h or 1h30m";
+    public const string Expected = "expected a duration such as 45s, 90m, 24h or 1h30m";
 
     /// <summary>A year is far beyond any soak; the bound keeps absurd input from overflowing <see cref="TimeSpan"/>.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(365);
 
-    public static bool TryParse(string text, out TimeSpan duration, out string error)
+    /// <summary>What a number without a unit means.</summary>
+    public enum BareNumber
+    {
+        /// <summary>Not a duration: the unit must be written.</summary>
+        Refused,
+        /// <summary>Hours (only <c>--duration</c>, as in the seed's CLI).</summary>
+        Hours,
+    }
+
+    public static bool TryParse(string text, out TimeSpan duration, out string error) =>
+        TryParse(text, BareNumber.Refused, out duration, out error);
+
+    public static bool TryParse(string text, BareNumber bareNumber, out TimeSpan duration, out string error)
     {
         duration = TimeSpan.Zero;
         var trimmed = text.Trim().ToLowerInvariant();
@@ -20,6 +34,12 @@ internal static partial class DurationParser
         double seconds;
         if (double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours))
         {
+            if (bareNumber == BareNumber.Refused)
+            {
+                error = $"'{text}' has no unit: write {trimmed}s, {trimmed}m or {trimmed}h";
+                return false;
+            }
+
             seconds = hours * 3600;
         }
         else
@@ -48,12 +68,22 @@ internal static partial class DurationParser
         return true;
     }
 
-    /// <summary>A duration the way this parser reads it back: <c>30d</c> is not one of its units, so days are hours.</summary>
-    public static string Format(TimeSpan duration) =>
-        duration < TimeSpan.FromSeconds(1) ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.###}ms")
-        : duration.TotalSeconds % 3600 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
-        : duration.TotalSeconds % 60 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0}m")
-        : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
+    /// <summary>A duration the way this parser reads it back (<c>250ms</c>, <c>30s</c>, <c>10m</c>, <c>1h30m</c>,
+    /// <c>720h</c>): <c>30d</c> is not one of its units, so days are hours.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration > TimeSpan.Zero && duration < TimeSpan.FromSeconds(1))
+            return string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.###}ms");
+
+        var whole = (long)Math.Floor(duration.TotalSeconds);
+        var fraction = duration.TotalSeconds - whole;
+        var (hours, minutes, seconds) = (whole / 3600, whole % 3600 / 60, whole % 60 + fraction);
+        var text = string.Concat(
+            hours > 0 ? string.Create(CultureInfo.InvariantCulture, $"{hours}h") : "",
+            minutes > 0 ? string.Create(CultureInfo.InvariantCulture, $"{minutes}m") : "",
+            seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0.###}s") : "");
+        return text.Length > 0 ? text : "0s";
+    }
 
     private static double SecondsPer(string unit) => unit switch
     {

@@ -30,6 +30,9 @@ public sealed class FaultWindows(TimeSpan grace, TimeSpan lead)
         if (windows.TryGetValue(faultId, out var window)) windows[faultId] = window with { ClosedAt = at };
     }
 
+    /// <summary>Faults in effect now: opened and not yet closed.</summary>
+    public int InEffect => windows.Values.Count(w => w.ClosedAt is null);
+
     /// <summary>Takes an error to classify; <see cref="Settle"/> gives it back once its classification is final.</summary>
     public void Add(ErrorRecord error) => held.Add(error);
 

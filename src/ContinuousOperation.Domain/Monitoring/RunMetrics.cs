@@ -106,6 +106,16 @@ public sealed class RunMetrics
         _counters.GetValueOrDefault(TradingCounter.OrdersPlaced), _counters.GetValueOrDefault(TradingCounter.FillsApplied),
         _latestSample);
 
+    /// <summary>The figures of a live display at <paramref name="now"/>; <paramref name="latencyInstrument"/> is the
+    /// latency whose p99 it shows (null or unknown: none).</summary>
+    public LiveFigures Live(DateTimeOffset now, int faultsInEffect, string? latencyInstrument) => new(
+        now - StartedAt, _runDuration,
+        _counters.GetValueOrDefault(TradingCounter.OrdersPlaced), _counters.GetValueOrDefault(TradingCounter.FillsApplied),
+        _errors.Counted, _faultsInjected, faultsInEffect,
+        latencyInstrument is not null && _latencies.TryGetValue(latencyInstrument, out var latency) && latency.Count > 0
+            ? latency.Summary().P99Ms
+            : null);
+
     /// <summary>Taken right after a sample: the sample's time is the snapshot's now.</summary>
     public MetricsSnapshot Snapshot() => new(
         StartedAt,

@@ -55,6 +55,19 @@ public class LostMessageWatcherTests : TestKit
     }
 
     [Fact]
+    public void A_burst_of_dead_letters_is_summarized_in_one_line_by_message_type()
+    {
+        StartWatcher();
+
+        EventFilter.Info(contains: "3 dead letter(s) since the last summary (MarketDataHeartbeat 2, OrderPlaced 1)").ExpectOne(TimeSpan.FromSeconds(5), () =>
+        {
+            Sys.DeadLetters.Tell(new MarketDataHeartbeat(Btc, 3));
+            Sys.DeadLetters.Tell(new MarketDataHeartbeat(Btc, 4));
+            Sys.DeadLetters.Tell(new OrderPlaced(Btc, new ClientOrderId("BTC-USDT-3")));
+        });
+    }
+
+    [Fact]
     public void A_message_of_the_run_that_its_receiver_does_not_handle_is_an_error()
     {
         var metrics = StartWatcher();

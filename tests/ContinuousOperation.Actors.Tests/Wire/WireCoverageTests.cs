@@ -27,7 +27,7 @@ namespace ContinuousOperation.Actors.Tests.Wire;
 public sealed class WireCoverageTests
 {
     private static readonly Type[] Replies =
-        [typeof(MetricsSnapshot), typeof(FaultReport), typeof(ConsistencyReport), typeof(ClusterHistory)];
+        [typeof(MetricsSnapshot), typeof(LiveFigures), typeof(FaultReport), typeof(ConsistencyReport), typeof(ClusterHistory)];
 
     private static bool NeverSent(Type type) =>
         type.Name.EndsWith("Settings", StringComparison.Ordinal) ||

@@ -23,6 +23,19 @@ public class FaultWindowsTests
     }
 
     [Fact]
+    public void Faults_in_effect_are_those_opened_and_not_yet_closed()
+    {
+        windows.Opened(1, FaultKind.RequestTimeout, Btc, T0);
+        windows.Opened(2, FaultKind.DatabaseOutage, null, T0);
+        windows.Opened(1, FaultKind.RequestTimeout, Btc, At(1));
+        Assert.Equal(2, windows.InEffect);
+
+        windows.Closed(1, At(3));
+        windows.Closed(9, At(3));
+        Assert.Equal(1, windows.InEffect);
+    }
+
+    [Fact]
     public void An_error_in_the_faults_symbol_is_explained_while_it_is_open_and_for_the_grace_period_after()
     {
         windows.Opened(1, FaultKind.RequestTimeout, Btc, T0);

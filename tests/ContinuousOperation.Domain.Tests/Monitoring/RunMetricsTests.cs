@@ -35,6 +35,24 @@ public sealed class RunMetricsTests
     }
 
     [Fact]
+    public void The_live_figures_are_the_counts_so_far_with_the_time_left_and_the_p99_of_the_named_latency()
+    {
+        var metrics = Metrics();
+        Assert.Null(metrics.Live(Start, faultsInEffect: 0, "round-trip").OrderRoundTripP99Ms);
+
+        metrics.Count(TradingCounter.OrdersPlaced, 7, Btc, Start);
+        metrics.Count(TradingCounter.FillsApplied, 4, Btc, Start);
+        metrics.RecordError(Error(ErrorSeverity.Error));
+        metrics.FaultInjected();
+        foreach (var ms in Enumerable.Range(1, 100)) metrics.RecordLatency("round-trip", ms);
+
+        var live = metrics.Live(Start.AddMinutes(5), faultsInEffect: 1, "round-trip");
+        Assert.Equal(new LiveFigures(TimeSpan.FromMinutes(5), TimeSpan.FromHours(1), 7, 4, 1, 1, 1, live.OrderRoundTripP99Ms), live);
+        Assert.InRange(live.OrderRoundTripP99Ms!.Value, 95, 100);
+        Assert.Null(metrics.Live(Start, 0, "not-an-instrument").OrderRoundTripP99Ms);
+    }
+
+    [Fact]
     public void A_sample_covers_the_interval_since_the_previous_reading_and_carries_the_counts_so_far()
     {
         var metrics = Metrics();
