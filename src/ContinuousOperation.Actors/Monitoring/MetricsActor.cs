@@ -39,7 +39,7 @@ public sealed class MetricsActor : ReceiveActor, IWithTimers
     {
         this.settings = settings;
         this.probe = probe;
-        faultWindows = new FaultWindows(settings.FaultGrace, settings.FaultLead);
+        faultWindows = new FaultWindows(settings.FaultGrace, settings.FaultLead, settings.NodeFaultGrace);
 
         Receive<CountTrading>(Count);
         Receive<TradingEnded>(_ => run.TradingEnded(probe.Now));

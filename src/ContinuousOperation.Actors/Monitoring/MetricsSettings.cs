@@ -19,6 +19,9 @@ public sealed record MetricsSettings(
     /// put down to it: a little more than the traders' request timeout.</summary>
     public TimeSpan FaultGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary><see cref="FaultGrace"/> of a node fault (cluster runs only); null for the same.</summary>
+    public TimeSpan? NodeFaultGrace { get; init; }
+
     /// <summary>How long before a fault's announcement reaches the metrics an error of its scope is still put down to
     /// it (both travel by different actors; either may arrive first), and so how long an unexplained error waits
     /// before it counts. Far above the few milliseconds the two paths differ by, even on a loaded machine.</summary>

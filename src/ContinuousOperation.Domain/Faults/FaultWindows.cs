@@ -15,7 +15,12 @@ namespace ContinuousOperation.Domain.Faults;
 /// final. Critical errors, and a fault's own missed deadline, are never explained and are final at once.
 /// </para>
 /// </summary>
-public sealed class FaultWindows(TimeSpan grace, TimeSpan lead)
+/// <para>
+/// A node fault has a grace of its own, <c>nodeFaultGrace</c> (<c>grace</c> when not given): it is over when its
+/// entities run again, but the rebalance that follows the node's return moves shards again, and a request caught in
+/// that handoff fails later than any request of a fault on one node.
+/// </para>
+public sealed class FaultWindows(TimeSpan grace, TimeSpan lead, TimeSpan? nodeFaultGrace = null)
 {
     private readonly Dictionary<int, Window> windows = new();
     private readonly List<ErrorRecord> held = [];
@@ -23,7 +28,8 @@ public sealed class FaultWindows(TimeSpan grace, TimeSpan lead)
     /// <summary>The first opening counts: in a cluster run a fault still in effect is told again to a node that
     /// (re)joined, which must not move the window's start.</summary>
     public void Opened(int faultId, FaultKind kind, Symbol? symbol, DateTimeOffset at) =>
-        windows.TryAdd(faultId, new Window(kind.TargetsSymbol() ? symbol : null, at, ClosedAt: null));
+        windows.TryAdd(faultId, new Window(kind.TargetsSymbol() ? symbol : null, at, ClosedAt: null,
+            kind.IsNodeFault() ? nodeFaultGrace ?? grace : grace));
 
     public void Closed(int faultId, DateTimeOffset at)
     {
@@ -67,19 +73,19 @@ public sealed class FaultWindows(TimeSpan grace, TimeSpan lead)
 
     private static bool Explainable(ErrorRecord error) => error is { Severity: ErrorSeverity.Error, Kind: not ErrorKind.Fault };
 
-    private bool Explains(ErrorRecord error) => Explainable(error) && windows.Values.Any(w => w.Covers(error, grace, lead));
+    private bool Explains(ErrorRecord error) => Explainable(error) && windows.Values.Any(w => w.Covers(error, lead));
 
     /// <summary>A window can explain nothing once even the latest possible error of its scope is final.</summary>
     private void Forget(DateTimeOffset now)
     {
-        foreach (var (id, _) in windows.Where(w => w.Value.ClosedAt + grace + lead < now).ToArray()) windows.Remove(id);
+        foreach (var (id, _) in windows.Where(w => w.Value.ClosedAt + w.Value.Grace + lead < now).ToArray()) windows.Remove(id);
     }
 
-    private sealed record Window(Symbol? Symbol, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt)
+    private sealed record Window(Symbol? Symbol, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, TimeSpan Grace)
     {
-        public bool Covers(ErrorRecord error, TimeSpan grace, TimeSpan lead) =>
+        public bool Covers(ErrorRecord error, TimeSpan lead) =>
             error.At >= OpenedAt - lead
-            && (ClosedAt is null || error.At <= ClosedAt + grace)
+            && (ClosedAt is null || error.At <= ClosedAt + Grace)
             && (Symbol is null || error.Source.Contains(Symbol.Value.Value, StringComparison.Ordinal));
     }
 }

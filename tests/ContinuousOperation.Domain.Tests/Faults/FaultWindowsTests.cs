@@ -47,6 +47,26 @@ public class FaultWindowsTests
     }
 
     [Fact]
+    public void A_node_fault_explains_late_errors_for_its_own_longer_grace_and_no_other_fault_does()
+    {
+        var cluster = new FaultWindows(grace: TimeSpan.FromSeconds(5), lead: TimeSpan.FromSeconds(2), nodeFaultGrace: TimeSpan.FromSeconds(60));
+        cluster.Opened(1, FaultKind.NodeKill, null, T0);
+        cluster.Closed(1, At(10));
+        cluster.Opened(2, FaultKind.TraderCrash, Btc, At(100));
+        cluster.Closed(2, At(110));
+
+        ErrorSeverity FinalIn(ErrorRecord error)
+        {
+            cluster.Add(error);
+            return Assert.Single(cluster.SettleAll()).Severity;
+        }
+
+        Assert.Equal(ErrorSeverity.Injected, FinalIn(Error(65, "trader-ETH-USDT"))); // a rebalance's handoff, 55 s on
+        Assert.Equal(ErrorSeverity.Error, FinalIn(Error(75, "trader-ETH-USDT")));
+        Assert.Equal(ErrorSeverity.Error, FinalIn(Error(120, "trader-BTC-USDT"))); // the crash keeps its 5 s
+    }
+
+    [Fact]
     public void Errors_well_before_the_fault_or_from_other_symbols_are_not_explained()
     {
         windows.Opened(1, FaultKind.TraderCrash, Btc, T0);
