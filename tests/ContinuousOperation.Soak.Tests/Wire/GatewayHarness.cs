@@ -1,10 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using Akka.Actor;
 using ContinuousOperation.Actors.Exchange;
-using ContinuousOperation.Actors.Run;
 using ContinuousOperation.Actors;
-using ContinuousOperation.Actors.Topology;
 using ContinuousOperation.Cli.Database;
 using ContinuousOperation.Cli.Gateway;
 using ContinuousOperation.Cli.Hosting;
@@ -52,9 +49,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         {
             Run = RunId.New(DateTimeOffset.UtcNow, 42, new Random(42)),
         };
-        var exchange = host.System.ActorOf(SymbolRouter.Props([Btc.Symbol],
-            symbol => RunTopology.ExchangeEntity(settings, symbol, ActorRefs.Nobody), "venue"), "exchange");
-        exchange.Tell(new EnsureStarted(Btc.Symbol));
+        var exchange = StandaloneVenue.Start(host.System, settings);
         var options = new GatewayOptions(new ApiKeys(new Dictionary<string, AccountId> { [Key] = Account }));
         var gateway = await ExchangeGateway.StartAsync(host.System, exchange, [Btc.Symbol], (tune ?? (o => o))(options),
             TimeProvider.System, CancellationToken.None);
