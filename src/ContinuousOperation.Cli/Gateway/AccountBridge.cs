@@ -59,7 +59,7 @@ internal sealed class AccountBridge : ReceiveActor
         });
         Receive<Terminated>(t => _streams.Remove(t.ActorRef));
         Receive<OrderPlaced>(OnPlaced);
-        Receive<OrderPlacementRejected>(r => Answer(_placing, (r.Symbol, r.ClientOrderId), r));
+        Receive<OrderPlacementRejected>(OnRejected);
         Receive<CancelRejected>(r => Answer(_cancelling, (r.Symbol, r.ClientOrderId), r));
         Receive<AccountFillReport>(OnFill);
         Receive<AccountOrderCancelled>(OnCancelled);
@@ -106,6 +106,14 @@ internal sealed class AccountBridge : ReceiveActor
         var key = (placed.Symbol, placed.ClientOrderId);
         Answer(_placing, key, placed);
         Publish(placed, _orders.GetValueOrDefault(key));
+    }
+
+    /// <summary>A rejected order never was live: it is not tracked (a known order's retry is answered, not rejected).</summary>
+    private void OnRejected(OrderPlacementRejected rejected)
+    {
+        var key = (rejected.Symbol, rejected.ClientOrderId);
+        _orders.Remove(key);
+        Answer(_placing, key, rejected);
     }
 
     private void OnFill(AccountFillReport report)

@@ -54,11 +54,7 @@ internal static class GatewayRest
         switch (await venue.AskOrUnavailable(context, venue.BridgeOf(context), new BridgeCancel(symbol, new ClientOrderId(clientOrderId))))
         {
             case AccountOrderCancelled cancelled:
-                await GatewayVenue.Reply(context, StatusCodes.Status200OK, new
-                {
-                    symbol = WireSymbols.ToWire(symbol), origClientOrderId = clientOrderId, status = "CANCELED",
-                    remainingQty = WireMapping.Number(cancelled.RemainingQuantity),
-                });
+                await GatewayVenue.Reply(context, StatusCodes.Status200OK, WireMapping.CancelAck(cancelled));
                 break;
             case CancelRejected rejected:
                 await GatewayVenue.Error(context, StatusCodes.Status400BadRequest, -2011, rejected.Reason);

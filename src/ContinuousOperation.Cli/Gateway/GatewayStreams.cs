@@ -29,7 +29,7 @@ internal static class GatewayStreams
             return;
         }
 
-        await ServeAsync(context, venue, (outbox, sink) => venue.Exchange.Tell(new SubscribeMarketData(symbol), sink), message =>
+        await ServeAsync(context, venue, sink => venue.Exchange.Tell(new SubscribeMarketData(symbol), sink), message =>
         {
             if (message is MarketDataDisconnected) return null;
             return WireMapping.MarketEvents(message, DateTimeOffset.UtcNow);
@@ -39,7 +39,7 @@ internal static class GatewayStreams
     private static Task AccountAsync(HttpContext context, GatewayVenue venue)
     {
         var bridge = venue.BridgeOf(context);
-        return ServeAsync(context, venue, (_, sink) => bridge.Tell(new AttachAccountStream(), sink), message =>
+        return ServeAsync(context, venue, sink => bridge.Tell(new AttachAccountStream(), sink), message =>
             message is AccountStreamEvent e && WireMapping.AccountEvent(e.Push, e.Order, DateTimeOffset.UtcNow) is { } frame ? [frame] : [],
             _ => { });
     }
@@ -47,7 +47,7 @@ internal static class GatewayStreams
     /// <param name="frames">What one message from the venue becomes on the wire; null when the venue closed the
     /// stream (the connection is closed, and the client reconnects).</param>
     private static async Task ServeAsync(
-        HttpContext context, GatewayVenue venue, Action<WebSocketOutbox, IActorRef> attach,
+        HttpContext context, GatewayVenue venue, Action<IActorRef> attach,
         Func<object, IReadOnlyList<object>?> frames, Action<IActorRef> detach)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -68,7 +68,7 @@ internal static class GatewayStreams
 
             foreach (var frame in toSend) outbox.Post(GatewayVenue.Frame(frame));
         }));
-        attach(outbox, sink);
+        attach(sink);
         try
         {
             await ConverseAsync(socket, outbox, venue, context.RequestAborted);

@@ -59,6 +59,9 @@ internal static class WireMapping
         WireSymbols.ToWire(symbol), request.ClientOrderId.Value, Millis(now), Number(request.LimitPrice ?? 0m),
         Number(request.Quantity), "0", "NEW", Type(request.Type), Side(request.Side));
 
+    public static WireCancelAck CancelAck(AccountOrderCancelled cancelled) => new(
+        WireSymbols.ToWire(cancelled.Symbol), cancelled.ClientOrderId.Value, "CANCELED", Number(cancelled.RemainingQuantity));
+
     public static WireMyTrade MyTrade(AccountFill fill) => new(
         WireSymbols.ToWire(fill.Symbol), fill.AccountFillSequence, fill.FillId.Value, fill.ClientOrderId.Value,
         Number(fill.Price), Number(fill.Quantity), Number(fill.Fee), fill.Side == Domain.Primitives.Side.Buy, fill.IsMaker);

@@ -23,6 +23,13 @@ internal sealed record WireOrderAck(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("side")] string Side);
 
+/// <summary>Reply of <c>DELETE /api/v3/order</c>; <c>remainingQty</c> is ours: what was still open when cancelled.</summary>
+internal sealed record WireCancelAck(
+    [property: JsonPropertyName("symbol")] string Symbol,
+    [property: JsonPropertyName("origClientOrderId")] string OriginalClientOrderId,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("remainingQty")] string RemainingQuantity);
+
 /// <summary>One entry of <c>GET /api/v3/myTrades</c>: <c>id</c> is the account's fill sequence, so <c>fromId</c>
 /// asks for the fills from that one on.</summary>
 internal sealed record WireMyTrade(

@@ -71,6 +71,22 @@ public sealed class GatewayOrderTests
     }
 
     [Fact]
+    public async Task An_order_the_venue_rejects_is_a_400_with_binance_s_code_and_the_venue_s_reason()
+    {
+        await using var harness = await StartAsync();
+        using var http = harness.Http();
+
+        var response = await http.PostAsync("api/v3/order", Form(
+            ("symbol", "BTCUSDT"), ("side", "BUY"), ("type", "LIMIT"), ("quantity", WireNumber(Btc.LotSize)),
+            ("price", WireNumber(Btc.TickSize / 10)), ("newClientOrderId", "off-grid")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await JsonAsync(response);
+        Assert.Equal(-2010, error.GetProperty("code").GetInt32());
+        Assert.Contains("tick size", error.GetProperty("msg").GetString());
+    }
+
+    [Fact]
     public async Task The_public_stream_numbers_its_updates_and_serves_the_twenty_level_book()
     {
         await using var harness = await StartAsync();

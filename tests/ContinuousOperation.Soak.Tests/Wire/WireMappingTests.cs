@@ -87,6 +87,11 @@ public sealed class WireMappingTests
     }
 
     [Fact]
+    public void A_cancel_is_acknowledged_with_the_quantity_that_was_still_open() =>
+        Assert.Equal("""{"symbol":"BTCUSDT","origClientOrderId":"bot-7","status":"CANCELED","remainingQty":"0.5"}""",
+            Serialize(WireMapping.CancelAck(new AccountOrderCancelled(Btc, new ClientOrderId("bot-7"), 0.5m, "cancel request", 3))));
+
+    [Fact]
     public void The_book_ticker_and_depth_carry_prices_and_quantities_as_strings_best_first()
     {
         var depth = new DepthSnapshot(Btc, [new DepthLevel(99m, 1m), new DepthLevel(98m, 2m)], [new DepthLevel(101m, 3m)], TimeSpan.Zero);
