@@ -48,11 +48,7 @@ internal sealed class ExchangeCommand : Command
         Options.Add(_apiKeysFile);
         _database.AddTo(this);
         Options.Add(_reportDir);
-        Validators.Add(command =>
-        {
-            if (command.GetResult(_symbols) is { Implicit: false } && command.GetResult(_symbolCount) is { Implicit: false })
-                command.AddError("--symbols and --symbol-count cannot be given together");
-        });
+        Validators.Add(RunCommand.Exclusive(_symbols, _symbolCount));
         SetAction((parse, cancellationToken) => ExchangeVerb.ExecuteAsync(Bind(parse),
             signals ?? throw new InvalidOperationException("the exchange needs the process's signal handling"), cancellationToken));
     }

@@ -222,7 +222,8 @@ internal sealed class RunCommand : Command
     private TimeSpan RunLength(CommandResult command) =>
         OptionRules.GivenDuration(command, _duration) ?? DefaultDuration;
 
-    private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
+    /// <summary>A validator refusing both options at once (shared with the <c>exchange</c> verb).</summary>
+    public static Action<CommandResult> Exclusive(Option first, Option second) => command =>
     {
         if (command.GetResult(first) is { Implicit: false } && command.GetResult(second) is { Implicit: false })
         {

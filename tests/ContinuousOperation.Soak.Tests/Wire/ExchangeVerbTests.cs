@@ -50,6 +50,21 @@ public sealed class ExchangeVerbTests : IDisposable
         Assert.Contains("interrupted", result.StandardOutput);
     }
 
+    [Fact]
+    public async Task A_port_already_taken_is_an_infrastructure_failure_in_one_line()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var result = await CliProcess.RunAsync(TimeSpan.FromSeconds(40),
+            "exchange", "--port", $"{port}", "--symbol-count", "1", "--api-key", $"{Secret}=trader-bot", "--report-dir", _reports);
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", result.StandardError);
+    }
+
     [Theory]
     [InlineData("--api-key", Secret)]
     [InlineData("--api-key", Secret + "=not-a-trader")]
