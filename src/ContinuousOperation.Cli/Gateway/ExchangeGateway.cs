@@ -19,10 +19,15 @@ internal sealed class ExchangeGateway : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ActorSystem _system;
     private readonly IReadOnlyCollection<IActorRef> _bridges;
+    private readonly CancellationTokenSource _closing;
+    private int _disposed;
 
-    private ExchangeGateway(WebApplication app, ActorSystem system, IReadOnlyCollection<IActorRef> bridges, GatewayCounters counters, Uri address)
+    private ExchangeGateway(
+        WebApplication app, ActorSystem system, IReadOnlyCollection<IActorRef> bridges, CancellationTokenSource closing,
+        GatewayCounters counters, Uri address)
     {
         _app = app;
+        _closing = closing;
         _system = system;
         _bridges = bridges;
         Counters = counters;
@@ -40,7 +45,8 @@ internal sealed class ExchangeGateway : IAsyncDisposable
     {
         var counters = new GatewayCounters();
         var bridges = options.Keys.Accounts.ToDictionary(account => account, account => system.ActorOf(AccountBridge.Props(account, exchange, symbols)));
-        var venue = new GatewayVenue(system, exchange, new WireSymbols(symbols), bridges, options, counters);
+        var closing = new CancellationTokenSource();
+        var venue = new GatewayVenue(system, exchange, new WireSymbols(symbols), bridges, options, counters, closing.Token);
 
         // The empty builder: no configuration files (so no file watcher), no logging providers (so no request line,
         // header or key is ever logged by the framework), only Kestrel and routing.
@@ -62,13 +68,18 @@ internal sealed class ExchangeGateway : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ExchangeGateway(app, system, bridges.Values, counters, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new ExchangeGateway(app, system, bridges.Values, closing, counters, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
+    /// <summary>Stops the gateway (the venue's actors stay); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        // The streams first: Kestrel's stop waits for every open connection.
+        await _closing.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         foreach (var bridge in _bridges) _system.Stop(bridge);
+        _closing.Dispose();
     }
 }

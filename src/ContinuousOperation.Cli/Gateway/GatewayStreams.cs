@@ -69,6 +69,7 @@ internal static class GatewayStreams
             foreach (var frame in toSend) outbox.Post(GatewayVenue.Frame(frame));
         }));
         attach(sink);
+        await using var closing = venue.Closing.Register(outbox.Complete);
         try
         {
             await ConverseAsync(socket, outbox, venue, context.RequestAborted);

@@ -9,7 +9,7 @@ namespace ContinuousOperation.Cli.Gateway;
 /// and the small helpers of a reply.</summary>
 internal sealed class GatewayVenue(
     ActorSystem system, IActorRef exchange, WireSymbols symbols, IReadOnlyDictionary<AccountId, IActorRef> bridges,
-    GatewayOptions options, GatewayCounters counters)
+    GatewayOptions options, GatewayCounters counters, CancellationToken closing)
 {
     private const string AccountItem = "gateway.account";
 
@@ -22,6 +22,10 @@ internal sealed class GatewayVenue(
     public GatewayOptions Options { get; } = options;
 
     public GatewayCounters Counters { get; } = counters;
+
+    /// <summary>Cancelled when the gateway stops: every stream is closed then (1001, going away), not left to the
+    /// server's shutdown timeout.</summary>
+    public CancellationToken Closing { get; } = closing;
 
     /// <summary>The account of the request's key (the gate put it there; every endpoint is behind the gate).</summary>
     public static AccountId AccountOf(HttpContext context) => (AccountId)context.Items[AccountItem]!;

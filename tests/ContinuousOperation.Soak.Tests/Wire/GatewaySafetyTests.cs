@@ -73,6 +73,23 @@ public sealed class GatewaySafetyTests
     }
 
     [Fact]
+    public async Task Stopping_the_gateway_closes_its_streams_with_going_away()
+    {
+        await using var harness = await StartAsync();
+        using var market = await harness.ConnectAsync("ws/market/BTCUSDT");
+        using var account = await harness.ConnectAsync("ws/account");
+        await ReceiveUntilAsync(market, f => IsEvent(f, "depth20"));
+
+        await harness.Gateway.DisposeAsync();
+
+        foreach (var stream in new[] { market, account })
+        {
+            await Assert.ThrowsAsync<WebSocketException>(() => ReceiveUntilAsync(stream, _ => false));
+            Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, stream.CloseStatus);
+        }
+    }
+
+    [Fact]
     public async Task A_client_killed_mid_frame_disturbs_neither_the_server_nor_the_other_clients()
     {
         await using var harness = await StartAsync();
