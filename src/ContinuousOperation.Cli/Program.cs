@@ -24,6 +24,7 @@ var commandLine = new RootCommand("Continuous-operation (soak) test of the paper
     new CompareCommand(),
     new ClusterCommand(signals),
     new NodeCommand(signals),
+    new ExchangeCommand(signals),
 };
 
 var parsed = commandLine.Parse(args);

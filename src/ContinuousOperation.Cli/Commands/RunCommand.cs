@@ -171,16 +171,21 @@ internal sealed class RunCommand : Command
         }
     }
 
-    private IReadOnlyList<Instrument> Instruments(ParseResult parse)
+    private IReadOnlyList<Instrument> Instruments(ParseResult parse) => Instruments(parse.GetValue(_symbols), parse.GetValue(_symbolCount));
+
+    /// <summary>The instruments of <c>--symbols</c> if given, else the catalogue's first <paramref name="symbolCount"/>
+    /// (shared with the <c>exchange</c> verb).</summary>
+    public static IReadOnlyList<Instrument> Instruments(string? symbols, int symbolCount)
     {
-        if (parse.GetValue(_symbols) is not { } symbols) return InstrumentCatalog.First(parse.GetValue(_symbolCount));
+        if (symbols is null) return InstrumentCatalog.First(symbolCount);
         if (!SymbolListParser.TryParse(symbols, out var instruments, out var error)) throw new UsageException($"--symbols: {error}");
         return instruments.Count <= MaxSymbols
             ? instruments
             : throw new UsageException($"--symbols: at most {MaxSymbols} symbols, the same bound as --symbol-count (got {instruments.Count})");
     }
 
-    private static MarketCondition ParseMarket(ArgumentResult result)
+    /// <summary>Parses <c>--market</c> (shared with the <c>exchange</c> verb).</summary>
+    public static MarketCondition ParseMarket(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (Enum.TryParse<MarketCondition>(text, ignoreCase: true, out var condition) && Enum.IsDefined(condition) && !int.TryParse(text, out _))
@@ -217,7 +222,8 @@ internal sealed class RunCommand : Command
     private TimeSpan RunLength(CommandResult command) =>
         OptionRules.GivenDuration(command, _duration) ?? DefaultDuration;
 
-    private static Action<CommandResult> Exclusive(Option first, Option second) => command =>
+    /// <summary>A validator refusing both options at once (shared with the <c>exchange</c> verb).</summary>
+    public static Action<CommandResult> Exclusive(Option first, Option second) => command =>
     {
         if (command.GetResult(first) is { Implicit: false } && command.GetResult(second) is { Implicit: false })
         {
