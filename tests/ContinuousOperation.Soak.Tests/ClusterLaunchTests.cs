@@ -131,6 +131,10 @@ public sealed class ClusterLaunchTests
         {
             await using var launcher = await StartWithFastDowningAsync(folder);
             var victim = launcher.Nodes.Nodes[0];
+            // The launcher sees a node Up a gossip round before the node itself may: paused in between, it could not
+            // tell that it had been a member, and would say it never joined.
+            await Eventually.TrueAsync($"{victim.Name} knows it is Up", TimeSpan.FromSeconds(30),
+                () => Task.FromResult(ReadShared(victim.LogFile).Contains(" is Up (incarnation", StringComparison.Ordinal)));
 
             launcher.Nodes.Pause(victim.Name);
             await Eventually.TrueAsync($"{victim.Name} unreachable, downed and removed while paused", TimeSpan.FromSeconds(40),
@@ -206,5 +210,13 @@ public sealed class ClusterLaunchTests
             await launcher.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A log file another process is still writing.</summary>
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
